@@ -1,0 +1,70 @@
+// Policy data (DOMAIN §8): credit-grade scales, differentiated measures per grade, risk-level
+// add-ons and admission requirements. Parsed from JSON the server loads and versions; never
+// constants in code. Pure.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/ids.h"
+#include "core/json.h"
+#include "core/status.h"
+
+namespace core {
+
+struct Grade {
+  std::string id;  // e.g. "advanced_certified"
+  std::string name_zh;
+  std::string name_en;
+};
+
+// A legal grade scale and the dates it governs: Decree 282 (five grades, from 2026-04-01) and
+// Decree 251 (three grades, 2021-11-01 .. 2026-04-01).
+struct GradeScale {
+  std::string id;  // "decree282", "decree251"
+  std::string name_zh;
+  std::string name_en;
+  Date effective_from;
+  std::optional<Date> effective_to;  // exclusive
+  std::vector<Grade> grades;         // best first
+};
+
+// Rates are basis points of declaration lists (50 = 0.5%).
+struct Measures {
+  int manual_review_bp = 0;
+  int inspection_bp = 0;
+  int stocktake_months = 0;
+  std::string guarantee;  // "exempt", "bank_guarantee", "cash_deposit"
+};
+
+struct AdmissionPolicy {
+  // Qualification types each role needs (domestic enterprise).
+  std::map<std::string, std::vector<std::string>> role_requirements;
+  // Replacement requirements for an overseas enterprise in that role.
+  std::map<std::string, std::vector<std::string>> overseas_role_requirements;
+  std::vector<std::string> shop_required_roles;  // roles that must name at least one shop URL
+  int expiry_warning_days = 30;  // qualification expiring within this many days: warning
+  UsccMode uscc_mode = UsccMode::kLenient;
+};
+
+struct Policy {
+  std::string version;  // shown with every verdict it decided
+  Date effective_date;
+  std::vector<GradeScale> grade_scales;
+  std::map<std::string, Measures> measures;       // by grade id
+  std::map<std::string, int> risk_level_addon_bp; // "low" / "medium" / "high" -> added bp
+  AdmissionPolicy admission;
+
+  // The scale in force on a date; nullptr when none is.
+  const GradeScale* ScaleOn(const Date& date) const;
+};
+
+// Parses the policy document (data/policy/default.json). InvalidArgument naming the field.
+StatusOr<Policy> PolicyFromJson(const Json& doc);
+Json PolicyToJson(const Policy& policy);
+
+}  // namespace core
