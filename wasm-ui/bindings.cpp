@@ -1,13 +1,98 @@
 // Emscripten bindings: the only EMSCRIPTEN_BINDINGS of the project. Functions take and return
-// JSON text so that core types never cross into JavaScript.
+// JSON text so that core types never cross into JavaScript. The page loads the reference tables
+// and the policy once (text fetched from the server), then evaluates as the user types. No I/O.
 #include <emscripten/bind.h>
 
 #include <string>
 
+#include "core/catalog.h"
+#include "core/ids.h"
 #include "core/json.h"
+#include "core/policy.h"
+#include "core/verdict_api.h"
 
 namespace {
+
+// The page's copy of what the server has loaded. Single-threaded: JS calls one at a time.
+core::ReferenceTables& Tables() {
+  static core::ReferenceTables tables;
+  return tables;
+}
+
+core::Policy& CurrentPolicy() {
+  static core::Policy policy;
+  return policy;
+}
+
+std::string Ok(size_t rows) {
+  core::Json j = core::Json::object();
+  j["ok"] = true;
+  j["rows"] = static_cast<int64_t>(rows);
+  return core::DumpJson(j);
+}
+
+std::string Failed(const core::Status& status) {
+  core::Json j = core::Json::object();
+  j["ok"] = false;
+  j["error"] = status.message();
+  return core::DumpJson(j);
+}
+
+// Parses `csv` with the table's loader; replaces the table only when the text is valid.
+template <typename Table, typename Parser>
+std::string Load(Table& slot, Parser parse, const std::string& csv) {
+  core::StatusOr<Table> table = parse(csv);
+  if (!table.ok()) return Failed(table.status());
+  slot = std::move(table).value();
+  return Ok(slot.size());
+}
+
+// loadTable(name, csvText) -> {"ok":true,"rows":N} | {"ok":false,"error":"..."}.
+// Names as in the API: divisions, hs8, positive_list, controls, high_risk, countries.
+std::string LoadTable(const std::string& name, const std::string& csv) {
+  core::ReferenceTables& t = Tables();
+  if (name == "divisions") return Load(t.divisions, core::DivisionTable::FromHistoryCsv, csv);
+  if (name == "hs8") return Load(t.hs8, core::Hs8Catalog::FromYearsCsv, csv);
+  if (name == "positive_list") return Load(t.positive_list, core::PositiveList::FromCsv, csv);
+  if (name == "controls") return Load(t.controls, core::ControlList::FromCsv, csv);
+  if (name == "high_risk") return Load(t.high_risk, core::HighRiskList::FromCsv, csv);
+  if (name == "countries") return Load(t.countries, core::CountryTable::FromCsv, csv);
+  return Failed(core::InvalidArgumentError(
+      "unknown table '" + name +
+      "' (divisions, hs8, positive_list, controls, high_risk, countries)"));
+}
+
+// loadPolicy(jsonText) -> {"ok":true,"rows":<grade scales>} | {"ok":false,"error":"..."}.
+std::string LoadPolicy(const std::string& json_text) {
+  core::StatusOr<core::Json> doc = core::ParseJson(json_text);
+  if (!doc.ok()) return Failed(doc.status());
+  core::StatusOr<core::Policy> policy = core::PolicyFromJson(*doc);
+  if (!policy.ok()) return Failed(policy.status());
+  CurrentPolicy() = std::move(policy).value();
+  return Ok(CurrentPolicy().grade_scales.size());
+}
+
+std::string EvaluateAdmission(const std::string& request) {
+  return core::EvaluateAdmissionJson(request, Tables(), CurrentPolicy());
+}
+
+std::string EvaluateGoods(const std::string& request) {
+  return core::EvaluateGoodsJson(request, Tables(), CurrentPolicy());
+}
+
+std::string CheckIdentifier(const std::string& request) {
+  return core::CheckIdentifierJson(request, Tables(), CurrentPolicy());
+}
+
 std::string CoreVersion() { return "cbec-patrol-core 0.1"; }
+
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(cbec_patrol_core) { emscripten::function("coreVersion", &CoreVersion); }
+EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
+  emscripten::function("loadTable", &LoadTable);
+  emscripten::function("loadPolicy", &LoadPolicy);
+  emscripten::function("evaluateAdmission", &EvaluateAdmission);
+  emscripten::function("evaluateGoods", &EvaluateGoods);
+  emscripten::function("checkIdentifier", &CheckIdentifier);
+  emscripten::function("coreVersion", &CoreVersion);
+}

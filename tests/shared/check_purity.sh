@@ -9,7 +9,8 @@ if hits=$(grep -rnE "#include[[:space:]]*<($headers)" "$dir" --include='*.h' --i
   echo "forbidden header under shared/:"; echo "$hits"; status=1
 fi
 calls='system_clock|steady_clock|high_resolution_clock|[^A-Za-z_:]time\(|[^A-Za-z_]rand\(|srand\(|getenv\(|fopen\(|printf\(|std::cout|std::cerr|(^|[^A-Za-z_])(throw |try \{|catch \()'
-if hits=$(grep -rnE "$calls" "$dir" --include='*.h' --include='*.cpp'); then
+# Comment lines may name what the core avoids ("never throws"); code may not use it.
+if hits=$(grep -rnE "$calls" "$dir" --include='*.h' --include='*.cpp' | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(//|\*|/\*)'); then
   echo "forbidden call under shared/:"; echo "$hits"; status=1
 fi
 [ $status = 0 ] && echo "core purity: ok ($(find "$dir" -name '*.cpp' -o -name '*.h' | wc -l) files checked)"

@@ -34,14 +34,16 @@ struct EnterpriseApplication {
   std::string uscc;          // empty allowed only for an overseas enterprise
   std::string customs_code;  // 10 characters
   bool overseas = false;
-  std::string country;       // customs 3-digit country code, overseas enterprises
+  std::string country;  // customs 3-digit country code, overseas enterprises
   std::vector<std::string> roles;
   std::vector<Qualification> qualifications;
   std::vector<std::string> shop_urls;
 };
 
 struct ChecklistItem {
-  std::string item;  // "uscc", "customs_code", "roles", "qualification:business_licence", "shops"
+  // In this order: "name", "uscc", "country" (overseas only), "customs_code", "roles", one
+  // "qualification:<type>" per required type (role order), then per other submitted type, "shops".
+  std::string item;
   std::string label_zh;
   std::string label_en;
   std::string status;  // "pass" | "warn" | "fail"
@@ -57,12 +59,25 @@ struct AdmissionVerdict {
 };
 
 // Parses an application object (see docs/api.md). InvalidArgument naming the field on wrong
-// types, unknown role or qualification type ids, malformed dates, or over-long strings.
+// types, unknown role or qualification type ids, malformed dates (YYYY-MM-DD only), strings over
+// 200 characters (shop URLs 500), or more than 20 qualifications or shop URLs. Missing values
+// parse as empty: the evaluation reports them. Unknown keys are ignored.
 StatusOr<EnterpriseApplication> ApplicationFromJson(const Json& obj);
 Json ApplicationToJson(const EnterpriseApplication& app);
 
+// Checks the application on decision_date against policy.admission and the tables (divisions for
+// USCC and customs-code regions, countries for overseas enterprises). Never fails: every problem
+// is a finding. Codes: NAME_MISSING, USCC_MISSING (domestic only) and the CheckUscc codes,
+// COUNTRY_MISSING / COUNTRY_UNKNOWN (overseas), CUSTOMS_CODE_MISSING and the CheckCustomsCode
+// codes, ROLES_MISSING, ROLE_DUPLICATE, QUAL_MISSING, QUAL_DUPLICATE (warning),
+// QUAL_NUMBER_MISSING, QUAL_ISSUER_MISSING, QUAL_DATE_ORDER, QUAL_NOT_YET_VALID, QUAL_EXPIRED,
+// QUAL_EXPIRING (warning; valid_to within expiry_warning_days, the decision day included),
+// QUAL_AGENT_USCC_MISSING, SHOP_MISSING, SHOP_URL_INVALID, SHOP_URL_DUPLICATE (warning), and
+// LIST_NOT_LOADED / POLICY_NOT_LOADED (warnings) when a table or the policy is empty.
 AdmissionVerdict EvaluateAdmission(const EnterpriseApplication& app, const Date& decision_date,
                                    const ReferenceTables& tables, const Policy& policy);
+// {"outcome", "decision_date", "policy_version", "checklist": [{"item", "label_zh", "label_en",
+// "status", "findings"}], "findings"}.
 Json AdmissionVerdictToJson(const AdmissionVerdict& verdict);
 
 }  // namespace core

@@ -25,15 +25,22 @@ class Hs8Catalog {
     std::string name_zh;
     std::string name_en;
   };
+  // Columns code,first_year,last_year,years_present,name_zh_latest,name_en_latest (header row
+  // required; extra columns ignored). InvalidArgument naming the line for a code that is not 8
+  // digits or repeats, bad years, last_year before first_year, or years_present outside them.
   static StatusOr<Hs8Catalog> FromYearsCsv(std::string_view csv);
+  // The entry for an 8-digit code, nullptr when the catalogue never listed it.
   const Entry* Find(std::string_view code8) const;
-  // Listed in that year. Years after the catalogue's last year count as the last year.
+  // Listed in that year. Years after the catalogue's last year count as the last year (and years
+  // before its first as the first: a code listed in 2015 did not appear from nowhere).
   bool ListedIn(std::string_view code8, int year) const;
+  int first_catalog_year() const { return first_catalog_year_; }
   int last_catalog_year() const { return last_catalog_year_; }
   size_t size() const { return entries_.size(); }
 
  private:
   std::map<std::string, Entry, std::less<>> entries_;
+  int first_catalog_year_ = 0;
   int last_catalog_year_ = 0;
 };
 
@@ -41,13 +48,13 @@ class Hs8Catalog {
 struct PositiveListEntry {
   std::string code8;
   std::string name;
-  std::string remark;                       // the remark text as published
-  bool excluded = false;                    // (a) listed but this kind of goods excluded
-  std::string exclusion;                    //     what is excluded (text)
-  bool bonded_only = false;                 // (b) 1210 (bonded) trade mode only
-  std::vector<std::string> allowed_names;   // (c) name restriction: the name must contain one
-  int64_t annual_qty_cap_milli = 0;         // (d) per person per year, in thousandths of the unit
-  std::string annual_qty_unit;              //     e.g. "千克"
+  std::string remark;                      // the remark text as published
+  bool excluded = false;                   // (a) listed but this kind of goods excluded
+  std::string exclusion;                   //     what is excluded (text)
+  bool bonded_only = false;                // (b) 1210 (bonded) trade mode only
+  std::vector<std::string> allowed_names;  // (c) name restriction: the name must contain one
+  int64_t annual_qty_cap_milli = 0;        // (d) per person per year, in thousandths of the unit
+  std::string annual_qty_unit;             //     e.g. "千克"
 };
 
 // CSV columns: code8,name,remark,excluded,exclusion,bonded_only,allowed_names,annual_cap,cap_unit
@@ -55,6 +62,12 @@ struct PositiveListEntry {
 // '#' comment naming the version; header row required.
 class PositiveList {
  public:
+  // Every column is required (a misspelt one would silently drop a control). Flags are
+  // 1/0/true/false/yes/no/是/否 or empty (= no). version = the first '#' comment's text, trimmed,
+  // without a leading "version:" or "version=". InvalidArgument naming the line for a code that
+  // is not 8 digits or repeats, an empty name, a bad flag, excluded without exclusion text, an
+  // annual_cap that is not a positive decimal with at most 3 decimals, or a cap without a unit
+  // (or a unit without a cap).
   static StatusOr<PositiveList> FromCsv(std::string_view csv);
   const PositiveListEntry* Find(std::string_view code8) const;
   const std::string& version() const { return version_; }
@@ -79,8 +92,11 @@ struct ControlEntry {
 
 class ControlList {
  public:
+  // Every column is required. InvalidArgument naming the line for an unknown kind, a prefix that
+  // is not 2-10 digits, a row with neither prefix nor keyword, or an empty reason_zh/reason_en.
   static StatusOr<ControlList> FromCsv(std::string_view csv);
-  // Every entry matching the code (prefix) or the goods name (keyword), in file order.
+  // Every entry matching the code (prefix) or the goods name (keyword, ASCII letters compared
+  // without case), in file order.
   std::vector<const ControlEntry*> Match(std::string_view code10, std::string_view name) const;
   size_t size() const { return entries_.size(); }
 
@@ -100,6 +116,8 @@ struct HighRiskCategory {
 
 class HighRiskList {
  public:
+  // Every column is required. InvalidArgument naming the line for a prefix that is not 2-10
+  // digits or an empty category_zh/category_en (measures may be empty).
   static StatusOr<HighRiskList> FromCsv(std::string_view csv);
   // The most specific (longest prefix) category matching the code, or nullptr.
   const HighRiskCategory* Match(std::string_view code10) const;
@@ -112,6 +130,8 @@ class HighRiskList {
 // Customs 3-digit country codes (countries.csv: code,name_zh,name_en,note).
 class CountryTable {
  public:
+  // Columns code and name_zh required (others ignored). InvalidArgument naming the line for a
+  // code that is not 3 digits or repeats, or an empty name_zh.
   static StatusOr<CountryTable> FromCsv(std::string_view csv);
   bool Contains(std::string_view code3) const { return names_.find(code3) != names_.end(); }
   size_t size() const { return names_.size(); }

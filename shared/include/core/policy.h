@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/money.h"
 #include "core/status.h"
 
 namespace core {
@@ -51,19 +52,31 @@ struct AdmissionPolicy {
   UsccMode uscc_mode = UsccMode::kLenient;
 };
 
+// CBEC retail-import value limits (DOMAIN §1.1): per transaction and per person per year.
+// Zero means "not configured" (no policy loaded); PolicyFromJson requires both positive.
+struct Limits {
+  Fen transaction_fen = 0;
+  Fen annual_fen = 0;
+};
+
 struct Policy {
   std::string version;  // shown with every verdict it decided
   Date effective_date;
+  std::string description;  // free text for people (where the values come from)
   std::vector<GradeScale> grade_scales;
-  std::map<std::string, Measures> measures;       // by grade id
-  std::map<std::string, int> risk_level_addon_bp; // "low" / "medium" / "high" -> added bp
+  std::map<std::string, Measures> measures;        // by grade id
+  std::map<std::string, int> risk_level_addon_bp;  // "low" / "medium" / "high" -> added bp
   AdmissionPolicy admission;
+  Limits limits;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
 };
 
-// Parses the policy document (data/policy/default.json). InvalidArgument naming the field.
+// Parses the policy document (data/policy/default.json). InvalidArgument naming the field for
+// a missing or mistyped value, an unknown key (a typo must not silently change verdicts), an
+// unknown role or qualification type, rates outside 0..10000 bp, a grade without measures,
+// overlapping scale periods, or limits that are not positive (annual below transaction).
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

@@ -1,0 +1,209 @@
+// Native side of the parity test (reads files, writes stdout): loads the reference tables, the
+// lists and the default policy from the source tree, evaluates every scenario of
+// tests/parity/scenarios.json through the core's JSON entry points and prints one line per
+// scenario: "<name>\t<verdict json>". parity_wasm.mjs prints the same lines from the wasm build.
+//
+// Usage: parity_native [--check] [--source DIR]
+//   --check   also compare each verdict with the scenario's expect_outcome and expect_codes, and
+//             check that the scenarios together reach every finding code they claim; mismatches
+//             go to stderr and make the exit status 1.
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/ids.h"
+#include "core/json.h"
+#include "core/policy.h"
+#include "core/verdict_api.h"
+
+#ifndef PATROL_SOURCE_DIR
+#error "PATROL_SOURCE_DIR must name the source tree"
+#endif
+
+namespace {
+
+bool ReadFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
+// Loads one table with its parser; false (with a message) when the file is missing or invalid.
+template <typename Table, typename Parser>
+bool LoadTable(const std::string& path, Parser parse, Table& slot) {
+  std::string text;
+  if (!ReadFile(path, text)) {
+    std::cerr << "cannot read " << path << "\n";
+    return false;
+  }
+  core::StatusOr<Table> table = parse(text);
+  if (!table.ok()) {
+    std::cerr << path << ": " << table.status().ToString() << "\n";
+    return false;
+  }
+  slot = std::move(table).value();
+  return true;
+}
+
+// The outcome a scenario is judged by: the verdict's outcome, "valid"/"invalid" for an
+// identifier, "error" for a refused request.
+std::string OutcomeOf(const core::Json& verdict) {
+  if (verdict.contains("error")) return "error";
+  if (verdict.contains("outcome") && verdict["outcome"].is_string()) {
+    return verdict["outcome"].get<std::string>();
+  }
+  if (verdict.contains("valid") && verdict["valid"].is_boolean()) {
+    return verdict["valid"].get<bool>() ? "valid" : "invalid";
+  }
+  return "?";
+}
+
+std::set<std::string> CodesOf(const core::Json& verdict) {
+  std::set<std::string> codes;
+  if (!verdict.contains("findings") || !verdict["findings"].is_array()) return codes;
+  for (const core::Json& f : verdict["findings"]) {
+    if (f.contains("code") && f["code"].is_string()) codes.insert(f["code"].get<std::string>());
+  }
+  return codes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool check = false;
+  std::string source = PATROL_SOURCE_DIR;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--check") {
+      check = true;
+    } else if (arg == "--source" && i + 1 < argc) {
+      source = argv[++i];
+    } else {
+      std::cerr << "usage: parity_native [--check] [--source DIR]\n";
+      return 2;
+    }
+  }
+
+  core::ReferenceTables tables;
+  const std::string ref = source + "/data/reference/";
+  const std::string lists = source + "/data/lists/";
+  bool loaded =
+      LoadTable(ref + "gbt2260/divisions_history.csv", core::DivisionTable::FromHistoryCsv,
+                tables.divisions) &&
+      LoadTable(ref + "hs8-commodity-codes/hs8_years_2015_2023.csv", core::Hs8Catalog::FromYearsCsv,
+                tables.hs8) &&
+      LoadTable(ref + "customs-country-codes/countries.csv", core::CountryTable::FromCsv,
+                tables.countries) &&
+      LoadTable(lists + "positive_list.csv", core::PositiveList::FromCsv, tables.positive_list) &&
+      LoadTable(lists + "controls.csv", core::ControlList::FromCsv, tables.controls) &&
+      LoadTable(lists + "high_risk.csv", core::HighRiskList::FromCsv, tables.high_risk);
+  if (!loaded) return 1;
+
+  std::string policy_text;
+  if (!ReadFile(source + "/data/policy/default.json", policy_text)) {
+    std::cerr << "cannot read data/policy/default.json\n";
+    return 1;
+  }
+  core::StatusOr<core::Json> policy_doc = core::ParseJson(policy_text);
+  if (!policy_doc.ok()) {
+    std::cerr << "default.json: " << policy_doc.status().ToString() << "\n";
+    return 1;
+  }
+  core::StatusOr<core::Policy> policy = core::PolicyFromJson(*policy_doc);
+  if (!policy.ok()) {
+    std::cerr << "default.json: " << policy.status().ToString() << "\n";
+    return 1;
+  }
+
+  std::string scenarios_text;
+  if (!ReadFile(source + "/tests/parity/scenarios.json", scenarios_text)) {
+    std::cerr << "cannot read tests/parity/scenarios.json\n";
+    return 1;
+  }
+  core::StatusOr<core::Json> scenarios = core::ParseJson(scenarios_text);
+  if (!scenarios.ok() || !scenarios->is_array()) {
+    std::cerr << "scenarios.json must be a JSON array\n";
+    return 1;
+  }
+
+  int failures = 0;
+  std::set<std::string> names;
+  for (const core::Json& s : *scenarios) {
+    if (!s.is_object() || !s.contains("name") || !s["name"].is_string() || !s.contains("kind") ||
+        !s["kind"].is_string() || !s.contains("request")) {
+      std::cerr << "malformed scenario: " << core::DumpJson(s) << "\n";
+      return 1;
+    }
+    const std::string name = s["name"].get<std::string>();
+    const std::string kind = s["kind"].get<std::string>();
+    if (!names.insert(name).second) {
+      std::cerr << "duplicate scenario name " << name << "\n";
+      return 1;
+    }
+    // A string request is sent verbatim (malformed-JSON scenarios); an object is serialised.
+    const core::Json& req = s["request"];
+    const std::string request = req.is_string() ? req.get<std::string>() : core::DumpJson(req);
+    std::string out;
+    if (kind == "admission") {
+      out = core::EvaluateAdmissionJson(request, tables, *policy);
+    } else if (kind == "goods") {
+      out = core::EvaluateGoodsJson(request, tables, *policy);
+    } else if (kind == "identifier") {
+      out = core::CheckIdentifierJson(request, tables, *policy);
+    } else {
+      std::cerr << name << ": unknown kind " << kind << "\n";
+      return 1;
+    }
+    std::cout << name << "\t" << out << "\n";
+    if (!check) continue;
+
+    core::StatusOr<core::Json> verdict = core::ParseJson(out);
+    if (!verdict.ok()) {
+      std::cerr << name << ": output is not JSON\n";
+      ++failures;
+      continue;
+    }
+    const std::string outcome = OutcomeOf(*verdict);
+    if (!s.contains("expect_outcome") || !s["expect_outcome"].is_string()) {
+      std::cerr << name << ": no expect_outcome\n";
+      ++failures;
+    } else if (s["expect_outcome"].get<std::string>() != outcome) {
+      std::cerr << name << ": expected outcome " << s["expect_outcome"].get<std::string>()
+                << ", got " << outcome << "\n";
+      ++failures;
+    }
+    const std::set<std::string> codes = CodesOf(*verdict);
+    if (s.contains("expect_codes") && s["expect_codes"].is_array()) {
+      for (const core::Json& c : s["expect_codes"]) {
+        if (!c.is_string() || codes.count(c.get<std::string>()) == 0) {
+          std::cerr << name << ": expected finding " << core::DumpJson(c) << " is missing\n";
+          ++failures;
+        }
+      }
+      // A scenario that expects no findings at all says so with an empty list and outcome
+      // admitted/eligible/valid: then any warning is a failure too.
+      if (s["expect_codes"].empty() &&
+          (outcome == "admitted" || outcome == "eligible" || outcome == "valid")) {
+        for (const core::Json& f : (*verdict)["findings"]) {
+          if (f["severity"] != "info") {
+            std::cerr << name << ": unexpected finding " << core::DumpJson(f["code"]) << "\n";
+            ++failures;
+          }
+        }
+      }
+    }
+  }
+  std::cout.flush();
+  if (failures > 0) {
+    std::cerr << failures << " scenario expectation(s) failed\n";
+    return 1;
+  }
+  return 0;
+}
