@@ -6,7 +6,7 @@
 #include <set>
 
 #include "../api/field_reader.h"
-#include "../catalog/text_fields.h"
+#include "internal/text_fields.h"
 #include "shop_url.h"
 #include "vocabulary.h"
 

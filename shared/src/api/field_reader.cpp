@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "../catalog/text_fields.h"
+#include "internal/text_fields.h"
 
 namespace core::internal {
 

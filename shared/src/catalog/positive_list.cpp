@@ -6,7 +6,7 @@
 
 #include "core/catalog.h"
 #include "core/csv.h"
-#include "text_fields.h"
+#include "internal/text_fields.h"
 
 namespace core {
 namespace {

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "../admission/vocabulary.h"
-#include "../catalog/text_fields.h"
+#include "internal/text_fields.h"
 
 namespace core {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "../catalog/text_fields.h"
+#include "internal/text_fields.h"
 #include "core/csv.h"
 #include "core/ids.h"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "../catalog/text_fields.h"
+#include "internal/text_fields.h"
 #include "core/ids.h"
 #include "id_check_util.h"
 

@@ -1,5 +1,5 @@
 // Private text helpers shared by the identifier checks and the table loaders. Pure.
-#include "text_fields.h"
+#include "internal/text_fields.h"
 
 #include <charconv>
 
