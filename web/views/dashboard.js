@@ -1,0 +1,40 @@
+// Officer dashboard: counts of applications, enterprises and goods filings by state, each a link
+// to the filtered list, and the applications waiting for a decision. Reads the list endpoints.
+import {get} from '../api.js';
+import {h, replace} from '../dom.js';
+import {t} from '../i18n.js';
+import {card, loadingNote} from '../components.js';
+import {applicationsTable} from './applications.js';
+
+const TILES = [
+  {group: 'applications', key: 'app_submitted', path: '/applications', q: {status: 'submitted'}},
+  {group: 'applications', key: 'app_approved', path: '/applications', q: {status: 'approved'}},
+  {group: 'applications', key: 'app_rejected', path: '/applications', q: {status: 'rejected'}},
+  {group: 'applications', key: 'app_ineligible', path: '/applications',
+   q: {outcome: 'ineligible'}},
+  {group: 'enterprises', key: 'ent_pending', path: '/enterprises', q: {status: 'pending'}},
+  {group: 'enterprises', key: 'ent_admitted', path: '/enterprises', q: {status: 'admitted'}},
+  {group: 'enterprises', key: 'ent_rejected', path: '/enterprises', q: {status: 'rejected'}},
+  {group: 'goods', key: 'goods_admitted', path: '/goods', q: {outcome: 'admitted'}},
+  {group: 'goods', key: 'goods_review', path: '/goods', q: {outcome: 'review'}},
+  {group: 'goods', key: 'goods_rejected', path: '/goods', q: {outcome: 'rejected'}},
+];
+
+export async function render(ctx) {
+  replace(ctx.el, h('h1', null, t('nav.dashboard')), loadingNote());
+  const [totals, waiting] = await Promise.all([
+    Promise.all(TILES.map((tile) => get(tile.path, {...tile.q, limit: 1}).then((r) => r.total))),
+    get('/applications', {status: 'submitted', limit: 10}),
+  ]);
+  if (!ctx.isCurrent()) return;
+  const groups = ['applications', 'enterprises', 'goods'].map((group) => h('section',
+    {class: 'tile-group'}, h('h2', null, t(`dash.group_${group}`)),
+    h('div', {class: 'tiles'}, TILES.map((tile, i) => tile.group !== group ? null : h('a', {
+      class: `tile tile-${tile.key}`, 'data-testid': `count-${tile.key}`,
+      href: '#' + tile.path + '?' + new URLSearchParams(tile.q).toString(),
+    }, h('span', {class: 'tile-count'}, String(totals[i] ?? 0)),
+       h('span', {class: 'tile-label'}, t(`dash.${tile.key}`)))))));
+  replace(ctx.el, h('h1', null, t('nav.dashboard')),
+    h('div', {class: 'dash'}, groups),
+    card(t('dash.waiting'), applicationsTable(waiting.items || [], ctx)));
+}
