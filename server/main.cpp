@@ -1,6 +1,234 @@
-// Server entry point (placeholder until the server lands).
+// Server entry point: flags, wiring, signals. Either loads a list and exits (--load-list) or
+// serves HTTP until SIGINT/SIGTERM. Does file, network and terminal I/O.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdio>
-int main() {
-  std::puts("cbec-patrol server");
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+#include "app.h"
+#include "common/crypto.h"
+#include "common/files.h"
+#include "demo/demo_seed.h"
+#include "http/server.h"
+#include "service/reference_data.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: server [flags]
+  --host HOST                  listen address (default 127.0.0.1)
+  --port N                     port; 0 picks a free one (default 8080)
+  --db FILE                    SQLite database (default var/patrol.db)
+  --data-dir DIR               bundled lists and policy (default data)
+  --web-dir DIR                static web UI (default web)
+  --wasm-dir DIR               core.mjs + core.wasm, served at /wasm (default build/wasm/wasm-ui)
+  --seed-demo                  seed the demo data when the database has no users
+  --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
+  --session-idle-minutes N     sign out after N idle minutes (default 30)
+  --session-hours N            absolute session lifetime in hours (default 12)
+  --log-requests               log method, path and status of each request to stderr
+  --load-list NAME=FILE        store FILE as a new version of list NAME and exit
+                               (NAME: divisions, hs8, positive_list, controls, high_risk, countries)
+  --list-version V             the version label for --load-list
+  --help                       this text
+)";
+
+struct Flags {
+  server::AppConfig config;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool seed_demo = false;
+  std::string load_list;  // NAME=FILE
+  std::string list_version;
+};
+
+[[noreturn]] void BadFlag(const std::string& message) {
+  std::fprintf(stderr, "server: %s\n(run with --help for the flags)\n", message.c_str());
+  std::exit(2);
+}
+
+int ParseIntFlag(const std::string& name, const std::string& value, int min, int max) {
+  char* end = nullptr;
+  long v = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || v < min || v > max) {
+    BadFlag(name + " must be an integer from " + std::to_string(min) + " to " +
+            std::to_string(max) + ", got '" + value + "'");
+  }
+  return static_cast<int>(v);
+}
+
+Flags ParseFlags(int argc, char** argv) {
+  Flags f;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string value;
+    bool has_inline = false;
+    if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      has_inline = true;
+    }
+    auto next = [&]() -> std::string {
+      if (has_inline) return value;
+      if (i + 1 >= argc) BadFlag(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    } else if (arg == "--host") {
+      f.host = next();
+    } else if (arg == "--port") {
+      f.port = ParseIntFlag(arg, next(), 0, 65535);
+    } else if (arg == "--db") {
+      f.config.db_path = next();
+    } else if (arg == "--data-dir") {
+      f.config.data_dir = next();
+    } else if (arg == "--web-dir") {
+      f.config.web_dir = next();
+    } else if (arg == "--wasm-dir") {
+      f.config.wasm_dir = next();
+    } else if (arg == "--seed-demo") {
+      f.seed_demo = true;
+    } else if (arg == "--today") {
+      std::string v = next();
+      core::StatusOr<core::Date> d = core::Date::Parse(v);
+      if (!d.ok() || v.size() != 10) BadFlag("--today must be a date YYYY-MM-DD, got '" + v + "'");
+      f.config.today = *d;
+    } else if (arg == "--session-idle-minutes") {
+      f.config.session.idle_seconds = 60LL * ParseIntFlag(arg, next(), 1, 24 * 60);
+    } else if (arg == "--session-hours") {
+      f.config.session.absolute_seconds = 3600LL * ParseIntFlag(arg, next(), 1, 24 * 30);
+    } else if (arg == "--log-requests") {
+      f.config.log_requests = true;
+    } else if (arg == "--load-list") {
+      f.load_list = next();
+    } else if (arg == "--list-version") {
+      f.list_version = next();
+    } else {
+      BadFlag("unknown flag '" + arg + "'");
+    }
+  }
+  if (!f.list_version.empty() && f.load_list.empty()) BadFlag("--list-version needs --load-list");
+  return f;
+}
+
+// --load-list NAME=FILE: validate with the core, store a new version (audited), exit.
+int LoadList(server::App& app, const Flags& f) {
+  size_t eq = f.load_list.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == f.load_list.size()) {
+    BadFlag("--load-list needs NAME=FILE, got '" + f.load_list + "'");
+  }
+  std::string name = f.load_list.substr(0, eq);
+  std::string path = f.load_list.substr(eq + 1);
+  if (!server::IsListName(name)) {
+    BadFlag("--load-list: unknown list '" + name +
+            "' (divisions, hs8, positive_list, controls, high_risk, countries)");
+  }
+  core::StatusOr<std::string> csv = server::ReadFile(path);
+  if (!csv.ok()) {
+    std::fprintf(stderr, "server: %s\n", csv.status().message().c_str());
+    return 1;
+  }
+  std::string version = f.list_version;
+  if (version.empty()) version = server::SelfDeclaredVersion(name, *csv);
+  if (version.empty()) version = "cli-" + server::Sha256Hex(*csv).substr(0, 12);
+  core::StatusOr<server::DbPool::Lease> db = app.pool().Acquire();
+  if (!db.ok()) {
+    std::fprintf(stderr, "server: %s\n", db.status().message().c_str());
+    return 1;
+  }
+  server::Actor cli = server::Actor::System();
+  cli.name = "cli";
+  server::Transaction tx(**db);
+  core::Status st = tx.Begin();
+  core::StatusOr<server::ListVersionRecord> stored = core::InternalError("not run");
+  if (st.ok()) {
+    stored = server::StoreListVersion(**db, cli, name, version, *csv, app.Now());
+    st = stored.ok() ? tx.Commit() : stored.status();
+  }
+  if (!st.ok()) {
+    std::fprintf(stderr, "server: %s not loaded (nothing stored): %s\n", path.c_str(),
+                 st.message().c_str());
+    return 1;
+  }
+  std::printf("loaded %s version %s: %lld rows, sha256 %s\n", name.c_str(), stored->version.c_str(),
+              static_cast<long long>(stored->rows), stored->sha256.c_str());
   return 0;
+}
+
+void PrintDemoLogins() {
+  std::printf("demo logins:\n");
+  for (const server::DemoLogin& l : server::DemoLogins()) {
+    std::printf("  %-10s %-18s %-10s %s\n", l.username.c_str(), l.password.c_str(), l.role.c_str(),
+                l.note.c_str());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags flags = ParseFlags(argc, argv);
+
+  // Block the stop signals in every thread; one thread waits for them with sigwait, so the
+  // shutdown runs as ordinary code rather than inside a signal handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  core::StatusOr<std::unique_ptr<server::App>> app = server::App::Open(flags.config);
+  if (!app.ok()) {
+    std::fprintf(stderr, "server: cannot start: %s\n", app.status().message().c_str());
+    return 1;
+  }
+  if (!flags.load_list.empty()) return LoadList(**app, flags);
+
+  bool demo = false;
+  if (flags.seed_demo) {
+    core::StatusOr<bool> seeded = server::SeedDemoIfEmpty(**app);
+    if (!seeded.ok()) {
+      std::fprintf(stderr, "server: %s\n", seeded.status().message().c_str());
+      return 1;
+    }
+  }
+  core::StatusOr<bool> present = server::DemoDataPresent(**app);
+  demo = present.ok() && *present;
+
+  server::HttpServer http(**app);
+  core::StatusOr<int> port = http.Bind(flags.host, flags.port);
+  if (!port.ok()) {
+    std::fprintf(stderr, "server: %s\n", port.status().message().c_str());
+    return 1;
+  }
+
+  std::atomic<bool> listen_done{false};
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    if (listen_done.load()) return;
+    std::fprintf(stderr, "server: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    // stop() is lost if it lands before the accept loop starts, so repeat until it returns.
+    while (!listen_done.load()) {
+      http.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+
+  std::printf("listening on http://%s:%d\n", flags.host.c_str(), *port);
+  if (demo) PrintDemoLogins();
+  std::fflush(stdout);
+
+  bool ok = http.Listen();
+  listen_done.store(true);
+  // Wake the stopper when the server ended on its own (it is blocked in sigwait).
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  return ok ? 0 : 1;
 }

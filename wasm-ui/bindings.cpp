@@ -9,6 +9,7 @@
 #include "core/ids.h"
 #include "core/json.h"
 #include "core/policy.h"
+#include "core/tax.h"
 #include "core/verdict_api.h"
 
 namespace {
@@ -48,7 +49,7 @@ std::string Load(Table& slot, Parser parse, const std::string& csv) {
 }
 
 // loadTable(name, csvText) -> {"ok":true,"rows":N} | {"ok":false,"error":"..."}.
-// Names as in the API: divisions, hs8, positive_list, controls, high_risk, countries.
+// Names as in the API: divisions, hs8, positive_list, controls, high_risk, countries, tax_rates.
 std::string LoadTable(const std::string& name, const std::string& csv) {
   core::ReferenceTables& t = Tables();
   if (name == "divisions") return Load(t.divisions, core::DivisionTable::FromHistoryCsv, csv);
@@ -57,9 +58,10 @@ std::string LoadTable(const std::string& name, const std::string& csv) {
   if (name == "controls") return Load(t.controls, core::ControlList::FromCsv, csv);
   if (name == "high_risk") return Load(t.high_risk, core::HighRiskList::FromCsv, csv);
   if (name == "countries") return Load(t.countries, core::CountryTable::FromCsv, csv);
+  if (name == "tax_rates") return Load(t.tax_rates, core::TaxRateTable::FromCsv, csv);
   return Failed(core::InvalidArgumentError(
       "unknown table '" + name +
-      "' (divisions, hs8, positive_list, controls, high_risk, countries)"));
+      "' (divisions, hs8, positive_list, controls, high_risk, countries, tax_rates)"));
 }
 
 // loadPolicy(jsonText) -> {"ok":true,"rows":<grade scales>} | {"ok":false,"error":"..."}.
@@ -84,6 +86,17 @@ std::string CheckIdentifier(const std::string& request) {
   return core::CheckIdentifierJson(request, Tables(), CurrentPolicy());
 }
 
+// computeTax({"order": {...}}) -> tax result JSON (core/tax.h), with the loaded tax_rates.
+std::string ComputeTax(const std::string& request) {
+  return core::ComputeTaxJson(request, Tables());
+}
+
+// checkQuota({"order": {...}} | {"return": {...}}) -> quota or return verdict JSON
+// (core/quota.h), with the loaded policy's limits and the positive list's caps.
+std::string CheckQuota(const std::string& request) {
+  return core::CheckQuotaJson(request, Tables(), CurrentPolicy());
+}
+
 std::string CoreVersion() { return "cbec-patrol-core 0.1"; }
 
 }  // namespace
@@ -94,5 +107,7 @@ EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
   emscripten::function("evaluateAdmission", &EvaluateAdmission);
   emscripten::function("evaluateGoods", &EvaluateGoods);
   emscripten::function("checkIdentifier", &CheckIdentifier);
+  emscripten::function("computeTax", &ComputeTax);
+  emscripten::function("checkQuota", &CheckQuota);
   emscripten::function("coreVersion", &CoreVersion);
 }

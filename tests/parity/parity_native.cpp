@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "core/json.h"
 #include "core/policy.h"
+#include "core/tax.h"
 #include "core/verdict_api.h"
 
 #ifndef PATROL_SOURCE_DIR
@@ -62,6 +63,10 @@ std::string OutcomeOf(const core::Json& verdict) {
   if (verdict.contains("valid") && verdict["valid"].is_boolean()) {
     return verdict["valid"].get<bool>() ? "valid" : "invalid";
   }
+  // A quota verdict is judged by its clearance path (cbec, cbec_full_tax, general_trade).
+  if (verdict.contains("path") && verdict["path"].is_string()) {
+    return verdict["path"].get<std::string>();
+  }
   return "?";
 }
 
@@ -103,7 +108,8 @@ int main(int argc, char** argv) {
                 tables.countries) &&
       LoadTable(lists + "positive_list.csv", core::PositiveList::FromCsv, tables.positive_list) &&
       LoadTable(lists + "controls.csv", core::ControlList::FromCsv, tables.controls) &&
-      LoadTable(lists + "high_risk.csv", core::HighRiskList::FromCsv, tables.high_risk);
+      LoadTable(lists + "high_risk.csv", core::HighRiskList::FromCsv, tables.high_risk) &&
+      LoadTable(source + "/data/tax/rates.csv", core::TaxRateTable::FromCsv, tables.tax_rates);
   if (!loaded) return 1;
 
   std::string policy_text;
@@ -157,6 +163,10 @@ int main(int argc, char** argv) {
       out = core::EvaluateGoodsJson(request, tables, *policy);
     } else if (kind == "identifier") {
       out = core::CheckIdentifierJson(request, tables, *policy);
+    } else if (kind == "tax") {
+      out = core::ComputeTaxJson(request, tables);
+    } else if (kind == "quota") {
+      out = core::CheckQuotaJson(request, tables, *policy);
     } else {
       std::cerr << name << ": unknown kind " << kind << "\n";
       return 1;
@@ -190,7 +200,8 @@ int main(int argc, char** argv) {
       // A scenario that expects no findings at all says so with an empty list and outcome
       // admitted/eligible/valid: then any warning is a failure too.
       if (s["expect_codes"].empty() &&
-          (outcome == "admitted" || outcome == "eligible" || outcome == "valid")) {
+          (outcome == "admitted" || outcome == "eligible" || outcome == "valid" ||
+           outcome == "computed" || outcome == "cbec" || outcome == "restored")) {
         for (const core::Json& f : (*verdict)["findings"]) {
           if (f["severity"] != "info") {
             std::cerr << name << ": unexpected finding " << core::DumpJson(f["code"]) << "\n";

@@ -24,6 +24,7 @@ const tables = {
   positive_list: 'data/lists/positive_list.csv',
   controls: 'data/lists/controls.csv',
   high_risk: 'data/lists/high_risk.csv',
+  tax_rates: 'data/tax/rates.csv',
 };
 for (const [name, rel] of Object.entries(tables)) {
   const r = JSON.parse(core.loadTable(name, text(rel)));
@@ -42,6 +43,8 @@ const entry = {
   admission: core.evaluateAdmission,
   goods: core.evaluateGoods,
   identifier: core.checkIdentifier,
+  tax: core.computeTax,
+  quota: core.checkQuota,
 };
 const lines = [];
 for (const s of JSON.parse(text('tests/parity/scenarios.json'))) {

@@ -11,6 +11,7 @@
 
 #include "core/ids.h"
 #include "core/status.h"
+#include "core/tax.h"
 
 namespace core {
 
@@ -149,6 +150,7 @@ struct ReferenceTables {
   ControlList controls;
   HighRiskList high_risk;
   CountryTable countries;
+  TaxRateTable tax_rates;  // data/tax/rates.csv (tax verdicts)
 };
 
 }  // namespace core

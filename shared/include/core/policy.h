@@ -59,6 +59,24 @@ struct Limits {
   Fen annual_fen = 0;
 };
 
+// Limits of one period (DOMAIN §1.1, §1.3): 2016-04-08..2018-12-31 2,000/20,000 CNY with an
+// over-limit single item taxed as general trade; from 2019-01-01 5,000/26,000 CNY with an
+// over-limit single item still cleared as CBEC at full tax, counting toward the year.
+struct LimitPeriod {
+  Date effective_from;
+  std::optional<Date> effective_to;  // exclusive
+  Limits limits;
+  bool single_item_full_tax = true;  // false: an over-limit single item is general trade
+  std::string source;
+};
+
+// The limits that decide a case on a date, and where they come from.
+struct LimitsInForce {
+  Limits limits;
+  bool single_item_full_tax = true;
+  std::string period;  // "2019-01-01.." / "2016-04-08..2019-01-01", or "" for Policy::limits
+};
+
 struct Policy {
   std::string version;  // shown with every verdict it decided
   Date effective_date;
@@ -68,15 +86,21 @@ struct Policy {
   std::map<std::string, int> risk_level_addon_bp;  // "low" / "medium" / "high" -> added bp
   AdmissionPolicy admission;
   Limits limits;
+  std::vector<LimitPeriod> limit_periods;  // optional, non-overlapping
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
+  // The limit period covering the date; otherwise `limits` with today's single-item rule.
+  LimitsInForce LimitsOn(const Date& date) const;
 };
 
 // Parses the policy document (data/policy/default.json). InvalidArgument naming the field for
 // a missing or mistyped value, an unknown key (a typo must not silently change verdicts), an
 // unknown role or qualification type, rates outside 0..10000 bp, a grade without measures,
 // overlapping scale periods, or limits that are not positive (annual below transaction).
+// "limit_periods" is optional: [{"effective_from", "effective_to": null|date, "transaction_fen",
+// "annual_fen", "over_limit_single_item": "cbec_full_tax"|"general_trade", "source"}], refused
+// when periods overlap.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

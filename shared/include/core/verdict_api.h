@@ -27,4 +27,14 @@ std::string EvaluateGoodsJson(std::string_view request, const ReferenceTables& t
 std::string CheckIdentifierJson(std::string_view request, const ReferenceTables& tables,
                                 const Policy& policy);
 
+// {"order": {...}} (TaxOrderFromJson, core/tax.h) -> tax result JSON (TaxResultToJson), with the
+// rates of tables.tax_rates.
+std::string ComputeTaxJson(std::string_view request, const ReferenceTables& tables);
+
+// {"order": {...}} (QuotaOrderFromJson, core/quota.h) -> quota verdict JSON, with the limits of
+// policy and the caps of tables.positive_list; or {"return": {...}} (ReturnFromJson) -> return
+// verdict JSON. Exactly one of the two.
+std::string CheckQuotaJson(std::string_view request, const ReferenceTables& tables,
+                           const Policy& policy);
+
 }  // namespace core

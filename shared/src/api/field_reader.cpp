@@ -127,6 +127,15 @@ StatusOr<std::vector<std::string>> ReadStringArray(const Json& obj, std::string_
   return out;
 }
 
+std::string ErrorResponseJson(const Status& status) {
+  Json err = Json::object();
+  err["code"] = std::string(StatusCodeName(status.code()));
+  err["message"] = status.message();
+  Json out = Json::object();
+  out["error"] = std::move(err);
+  return DumpJson(out);
+}
+
 Status ExpectObject(const Json& value, std::string_view path) {
   if (value.is_object()) return OkStatus();
   if (path.empty()) return InvalidArgumentError("expected a JSON object");

@@ -46,6 +46,9 @@ StatusOr<bool> ReadBool(const Json& obj, std::string_view key, std::string_view 
 StatusOr<std::vector<std::string>> ReadStringArray(const Json& obj, std::string_view key,
                                                    std::string_view parent, size_t max_items,
                                                    size_t max_chars, bool required);
+// {"error":{"code":"invalid_argument","message":...}}: the error body every JSON entry point
+// returns instead of a result.
+std::string ErrorResponseJson(const Status& status);
 // InvalidArgument naming `path` unless value is an object.
 Status ExpectObject(const Json& value, std::string_view path);
 // InvalidArgument naming the first key of obj not in `known` (documents whose typos must not

@@ -5,6 +5,8 @@
 #include "core/admission.h"
 #include "core/goods.h"
 #include "core/ids.h"
+#include "core/quota.h"
+#include "core/tax.h"
 #include "field_reader.h"
 
 namespace core {
@@ -129,6 +131,34 @@ StatusOr<std::string> IdentifierImpl(std::string_view request, const ReferenceTa
   return DumpJson(out);
 }
 
+StatusOr<std::string> TaxImpl(std::string_view request, const ReferenceTables& tables) {
+  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"order"}, ""));
+  CORE_ASSIGN_OR_RETURN(const Json* order_json, RequiredObject(doc, "order"));
+  StatusOr<TaxOrderInput> order = TaxOrderFromJson(*order_json);
+  if (!order.ok()) return Nested(order.status(), "order");
+  return DumpJson(TaxResultToJson(ComputeTax(*order, tables.tax_rates)));
+}
+
+StatusOr<std::string> QuotaImpl(std::string_view request, const ReferenceTables& tables,
+                                const Policy& policy) {
+  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"order", "return"}, ""));
+  const bool has_order = Member(doc, "order") != nullptr;
+  if (has_order == (Member(doc, "return") != nullptr)) {
+    return InvalidArgumentError("the request needs exactly one of 'order' and 'return'");
+  }
+  if (!has_order) {
+    CORE_ASSIGN_OR_RETURN(const Json* ret_json, RequiredObject(doc, "return"));
+    CORE_ASSIGN_OR_RETURN(ReturnInput ret, ReturnFromJson(*ret_json));
+    return DumpJson(ReturnVerdictToJson(EvaluateReturn(ret)));
+  }
+  CORE_ASSIGN_OR_RETURN(const Json* order_json, RequiredObject(doc, "order"));
+  StatusOr<QuotaOrderInput> order = QuotaOrderFromJson(*order_json);
+  if (!order.ok()) return Nested(order.status(), "order");
+  return DumpJson(QuotaVerdictToJson(CheckQuota(*order, tables.positive_list, policy)));
+}
+
 std::string OrError(const StatusOr<std::string>& result) {
   return result.ok() ? *result : ErrorJson(result.status());
 }
@@ -148,6 +178,15 @@ std::string EvaluateGoodsJson(std::string_view request, const ReferenceTables& t
 std::string CheckIdentifierJson(std::string_view request, const ReferenceTables& tables,
                                 const Policy& policy) {
   return OrError(IdentifierImpl(request, tables, policy));
+}
+
+std::string ComputeTaxJson(std::string_view request, const ReferenceTables& tables) {
+  return OrError(TaxImpl(request, tables));
+}
+
+std::string CheckQuotaJson(std::string_view request, const ReferenceTables& tables,
+                           const Policy& policy) {
+  return OrError(QuotaImpl(request, tables, policy));
 }
 
 }  // namespace core

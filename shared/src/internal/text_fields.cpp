@@ -83,6 +83,18 @@ std::optional<int64_t> ParseMilli(std::string_view s) {
   return value * 1000 + milli;
 }
 
+std::string FormatMilli(int64_t milli) {
+  std::string out = std::to_string(milli / 1000);
+  const int64_t frac = milli % 1000;
+  if (frac != 0) {
+    std::string digits = std::to_string(frac);
+    digits.insert(0, 3 - digits.size(), '0');
+    while (digits.back() == '0') digits.pop_back();
+    out += "." + digits;
+  }
+  return out;
+}
+
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep) {
   std::vector<std::string> parts;
   while (true) {

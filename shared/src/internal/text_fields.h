@@ -31,6 +31,8 @@ std::optional<bool> ParseFlag(std::string_view s);
 // A non-negative decimal with at most three decimals ("2", "20.5", "0.125") in thousandths,
 // exactly (no floating point), below 10^12 units; nullopt otherwise. "" is not a number.
 std::optional<int64_t> ParseMilli(std::string_view s);
+// The inverse of ParseMilli for milli >= 0: 2000 -> "2", 20500 -> "20.5", 125 -> "0.125".
+std::string FormatMilli(int64_t milli);
 // Splits on `sep`, trims each part and drops empty ones.
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep);
 

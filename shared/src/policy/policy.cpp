@@ -169,6 +169,38 @@ StatusOr<Limits> LimitsFromJson(const Json& j, const std::string& path) {
   return l;
 }
 
+StatusOr<LimitPeriod> LimitPeriodFromJson(const Json& j, const std::string& path) {
+  CORE_RETURN_IF_ERROR(ExpectObject(j, path));
+  CORE_RETURN_IF_ERROR(RejectUnknownKeys(j,
+                                         {"effective_from", "effective_to", "transaction_fen",
+                                          "annual_fen", "over_limit_single_item", "source"},
+                                         path));
+  LimitPeriod p;
+  CORE_ASSIGN_OR_RETURN(std::optional<Date> from, ReadDate(j, "effective_from", path, true));
+  p.effective_from = *from;
+  CORE_ASSIGN_OR_RETURN(p.effective_to, ReadDate(j, "effective_to", path, false));
+  if (p.effective_to && *p.effective_to <= p.effective_from) {
+    return FieldError(FieldPath(path, "effective_to"), "must be after effective_from");
+  }
+  Json amounts = Json::object();
+  for (const char* key : {"transaction_fen", "annual_fen"}) {
+    if (j.contains(key)) amounts[key] = j[key];
+  }
+  CORE_ASSIGN_OR_RETURN(p.limits, LimitsFromJson(amounts, path));
+  CORE_ASSIGN_OR_RETURN(std::string rule,
+                        ReadString(j, "over_limit_single_item", path, kMaxText, true));
+  if (rule == "cbec_full_tax") {
+    p.single_item_full_tax = true;
+  } else if (rule == "general_trade") {
+    p.single_item_full_tax = false;
+  } else {
+    return FieldError(FieldPath(path, "over_limit_single_item"),
+                      "must be cbec_full_tax or general_trade");
+  }
+  CORE_ASSIGN_OR_RETURN(p.source, ReadString(j, "source", path, kMaxDescription, false));
+  return p;
+}
+
 Json RequirementsToJson(const std::map<std::string, std::vector<std::string>>& reqs) {
   Json j = Json::object();
   for (const auto& [role, types] : reqs) j[role] = types;
@@ -184,12 +216,23 @@ const GradeScale* Policy::ScaleOn(const Date& date) const {
   return nullptr;
 }
 
+LimitsInForce Policy::LimitsOn(const Date& date) const {
+  for (const LimitPeriod& p : limit_periods) {
+    if (date >= p.effective_from && (!p.effective_to || date < *p.effective_to)) {
+      return LimitsInForce{p.limits, p.single_item_full_tax,
+                           p.effective_from.ToIso() + ".." +
+                               (p.effective_to ? p.effective_to->ToIso() : std::string())};
+    }
+  }
+  return LimitsInForce{limits, true, ""};
+}
+
 StatusOr<Policy> PolicyFromJson(const Json& doc) {
   CORE_RETURN_IF_ERROR(ExpectObject(doc, ""));
   CORE_RETURN_IF_ERROR(
       RejectUnknownKeys(doc,
                         {"version", "effective_date", "description", "grade_scales", "measures",
-                         "risk_level_addon_bp", "admission", "limits"},
+                         "risk_level_addon_bp", "admission", "limits", "limit_periods"},
                         ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -257,6 +300,27 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   const Json* limits = Member(doc, "limits");
   if (limits == nullptr) return FieldError("limits", "is required");
   CORE_ASSIGN_OR_RETURN(p.limits, LimitsFromJson(*limits, "limits"));
+
+  const Json* periods = Member(doc, "limit_periods");
+  if (periods != nullptr) {
+    if (!periods->is_array()) return FieldError("limit_periods", "must be an array");
+    if (periods->size() > kMaxItems) return FieldError("limit_periods", "has too many items");
+    for (size_t i = 0; i < periods->size(); ++i) {
+      const std::string path = IndexPath("limit_periods", i);
+      CORE_ASSIGN_OR_RETURN(LimitPeriod lp, LimitPeriodFromJson((*periods)[i], path));
+      // Overlapping periods would make LimitsOn depend on document order.
+      for (const LimitPeriod& other : p.limit_periods) {
+        const bool starts_before_other_ends =
+            !other.effective_to || lp.effective_from < *other.effective_to;
+        const bool ends_after_other_starts =
+            !lp.effective_to || other.effective_from < *lp.effective_to;
+        if (starts_before_other_ends && ends_after_other_starts) {
+          return FieldError(path, "overlaps another limit period");
+        }
+      }
+      p.limit_periods.push_back(std::move(lp));
+    }
+  }
   return p;
 }
 
@@ -307,6 +371,21 @@ Json PolicyToJson(const Policy& policy) {
 
   doc["limits"] = Json{{"transaction_fen", policy.limits.transaction_fen},
                        {"annual_fen", policy.limits.annual_fen}};
+  // Only when present, so documents without periods round-trip unchanged.
+  if (!policy.limit_periods.empty()) {
+    Json periods = Json::array();
+    for (const LimitPeriod& lp : policy.limit_periods) {
+      Json j = Json::object();
+      j["effective_from"] = lp.effective_from.ToIso();
+      j["effective_to"] = lp.effective_to ? Json(lp.effective_to->ToIso()) : Json(nullptr);
+      j["transaction_fen"] = lp.limits.transaction_fen;
+      j["annual_fen"] = lp.limits.annual_fen;
+      j["over_limit_single_item"] = lp.single_item_full_tax ? "cbec_full_tax" : "general_trade";
+      if (!lp.source.empty()) j["source"] = lp.source;
+      periods.push_back(std::move(j));
+    }
+    doc["limit_periods"] = std::move(periods);
+  }
   return doc;
 }
 

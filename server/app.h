@@ -1,0 +1,95 @@
+// The running application: configuration, the database pool, the reference data in force and
+// the clock ("today" is fixed when --today is given). Opening it migrates the database and loads
+// the reference lists and policy (from the bundled files on first start). Does file I/O.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "auth/password.h"
+#include "auth/sessions.h"
+#include "common/clock.h"
+#include "core/date.h"
+#include "service/reference_data.h"
+#include "store/db.h"
+
+namespace server {
+
+struct AppConfig {
+  std::string db_path = "var/patrol.db";
+  std::string data_dir = "data";
+  std::string web_dir = "web";
+  std::string wasm_dir = "build/wasm/wasm-ui";
+  std::optional<core::Date> today;  // fixed decision date (tests); otherwise China's date now
+  SessionConfig session;
+  PasswordParams password = PasswordParams::Interactive();
+  NowFn now;  // defaults to the system clock
+  size_t threads = 16;
+  size_t payload_max_bytes = 10u << 20;  // a full hs8 list upload is ~1.1 MB of CSV
+  bool log_requests = false;             // method, path, status to stderr; never bodies/cookies
+  int login_max_failures = 10;           // per username within login_window_seconds -> 429
+  int64_t login_window_seconds = 15 * 60;
+};
+
+// Counts failed logins per username so password guessing is slowed down (429 when exceeded).
+class LoginThrottle {
+ public:
+  LoginThrottle(int max_failures, int64_t window_seconds)
+      : max_failures_(max_failures), window_seconds_(window_seconds) {}
+  bool Blocked(const std::string& username, int64_t now);
+  void RecordFailure(const std::string& username, int64_t now);
+  void Reset(const std::string& username);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    int64_t window_start = 0;
+  };
+  int max_failures_;
+  int64_t window_seconds_;
+  std::mutex mu_;
+  std::map<std::string, Entry> entries_;
+};
+
+class App {
+ public:
+  // Creates the database directory's file when missing, migrates it, seeds the reference lists
+  // and policy on first start, and loads them. Errors name the file or list at fault.
+  static core::StatusOr<std::unique_ptr<App>> Open(AppConfig config);
+
+  const AppConfig& config() const { return config_; }
+  DbPool& pool() { return pool_; }
+  int64_t Now() const { return config_.now(); }
+  // The decision date for verdicts: the fixed date, or today's date in China.
+  core::Date Today() const;
+
+  // The snapshot in force; callers keep the pointer for the whole request.
+  std::shared_ptr<const ReferenceData> reference() const;
+  // Puts a newly committed list or policy version in force. Versions committed by concurrent
+  // requests may arrive out of order; an older record (smaller id) never replaces a newer one.
+  core::Status ApplyList(const ListVersionRecord& list);
+  core::Status ApplyPolicy(const PolicyVersionRecord& policy);
+
+  LoginThrottle& login_throttle() { return throttle_; }
+  // A hash of a random password with the configured cost, verified against when the username
+  // is unknown so that unknown and known usernames take the same time.
+  const std::string& decoy_password_hash() const { return decoy_hash_; }
+
+ private:
+  explicit App(AppConfig config);
+
+  AppConfig config_;
+  DbPool pool_;
+  mutable std::mutex ref_mu_;  // guards the pointer
+  std::mutex update_mu_;       // serialises copy-on-write updates
+  std::shared_ptr<const ReferenceData> reference_;
+  LoginThrottle throttle_;
+  std::string decoy_hash_;
+};
+
+}  // namespace server

@@ -1,0 +1,47 @@
+// Route handlers, one group per API area (auth, users, enterprises, applications, goods, lists,
+// policy, audit, check). Each parses the request, calls the services or the core, and returns a
+// reply; authorisation by role happens in the dispatcher, ownership inside the services.
+#pragma once
+
+#include "http/context.h"
+
+namespace server {
+
+// meta
+core::StatusOr<Reply> HandleHealth(RequestContext& ctx);
+core::StatusOr<Reply> HandleOpenApi(RequestContext& ctx);
+// auth
+core::StatusOr<Reply> HandleLogin(RequestContext& ctx);
+core::StatusOr<Reply> HandleLogout(RequestContext& ctx);
+core::StatusOr<Reply> HandleMe(RequestContext& ctx);
+// users
+core::StatusOr<Reply> HandleListUsers(RequestContext& ctx);
+core::StatusOr<Reply> HandleCreateUser(RequestContext& ctx);
+// enterprises
+core::StatusOr<Reply> HandleListEnterprises(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetEnterprise(RequestContext& ctx);
+// applications
+core::StatusOr<Reply> HandleListApplications(RequestContext& ctx);
+core::StatusOr<Reply> HandleSubmitApplication(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetApplication(RequestContext& ctx);
+core::StatusOr<Reply> HandleDecideApplication(RequestContext& ctx);
+// goods
+core::StatusOr<Reply> HandleListGoods(RequestContext& ctx);
+core::StatusOr<Reply> HandleFileGoods(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetGoods(RequestContext& ctx);
+core::StatusOr<Reply> HandleNameCodes(RequestContext& ctx);
+// check
+core::StatusOr<Reply> HandleCheckIdentifier(RequestContext& ctx);
+// lists and reference data
+core::StatusOr<Reply> HandleListLists(RequestContext& ctx);
+core::StatusOr<Reply> HandlePositiveList(RequestContext& ctx);
+core::StatusOr<Reply> HandlePutList(RequestContext& ctx);
+core::StatusOr<Reply> HandleReference(RequestContext& ctx);
+// policy
+core::StatusOr<Reply> HandleGetPolicy(RequestContext& ctx);
+core::StatusOr<Reply> HandlePutPolicy(RequestContext& ctx);
+// audit
+core::StatusOr<Reply> HandleListAudit(RequestContext& ctx);
+core::StatusOr<Reply> HandleVerifyAudit(RequestContext& ctx);
+
+}  // namespace server

@@ -1,0 +1,230 @@
+// The route table, path matching and the OpenAPI document generated from the table.
+#include "http/routes.h"
+
+#include "http/handlers.h"
+
+namespace server {
+
+unsigned RoleBitFor(std::string_view role) {
+  if (role == "admin") return kRoleAdmin;
+  if (role == "officer") return kRoleOfficer;
+  if (role == "enterprise") return kRoleEnterprise;
+  return 0;
+}
+
+const std::vector<Route>& RouteTable() {
+  // Literal paths come before parameterised ones they would otherwise match.
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api/v1/health", kPublic, "Liveness: {\"status\":\"ok\"}", HandleHealth},
+      {"GET", "/api/v1/openapi.json", kPublic, "This OpenAPI document", HandleOpenApi},
+      {"POST", "/api/v1/auth/login", kPublic,
+       "Sign in with {username,password}; sets the patrol_session cookie", HandleLogin},
+      {"POST", "/api/v1/auth/logout", kSignedIn, "End the session (204)", HandleLogout},
+      {"GET", "/api/v1/auth/me", kSignedIn, "The signed-in user and the server's decision date",
+       HandleMe},
+      {"GET", "/api/v1/users", kRoleAdmin, "Users", HandleListUsers},
+      {"POST", "/api/v1/users", kRoleAdmin,
+       "Create a user {username,password,role,display_name,enterprise_id?}", HandleCreateUser},
+      {"GET", "/api/v1/enterprises", kSignedIn,
+       "Enterprises (?q=&status=); enterprise users see their own", HandleListEnterprises},
+      {"GET", "/api/v1/enterprises/{id}", kSignedIn,
+       "An enterprise with its qualifications and applications", HandleGetEnterprise},
+      {"POST", "/api/v1/enterprises/{id}/goods", kSignedIn,
+       "File goods {filing} for an admitted enterprise; 201 with the verdict", HandleFileGoods},
+      {"GET", "/api/v1/applications", kSignedIn,
+       "Applications (?status=&outcome=&q=); enterprise users see their own",
+       HandleListApplications},
+      {"POST", "/api/v1/applications", kSignedIn,
+       "Submit {application, account?}; 201 with the stored verdict", HandleSubmitApplication},
+      {"GET", "/api/v1/applications/{id}", kSignedIn, "An application with its verdict",
+       HandleGetApplication},
+      {"POST", "/api/v1/applications/{id}/decision", kCustoms,
+       "Decide {decision: approve|reject, reason}; 409 when approving an ineligible one",
+       HandleDecideApplication},
+      {"GET", "/api/v1/goods", kSignedIn,
+       "Goods filings (?enterprise_id=&outcome=&q=); enterprise users see their own",
+       HandleListGoods},
+      {"GET", "/api/v1/goods/name-codes", kSignedIn,
+       "Other enterprises' filings of the same normalised name (?name=&exclude_enterprise_id=)",
+       HandleNameCodes},
+      {"GET", "/api/v1/goods/{id}", kSignedIn, "A goods filing with its verdict", HandleGetGoods},
+      {"POST", "/api/v1/check/identifier", kSignedIn,
+       "Check an identifier with the core (resident_id, uscc, customs_code, commodity_code)",
+       HandleCheckIdentifier},
+      {"GET", "/api/v1/lists", kSignedIn, "Loaded lists: name, version, rows, sha256, loaded_at",
+       HandleListLists},
+      {"GET", "/api/v1/lists/positive", kSignedIn, "Positive-list entries (?q=)",
+       HandlePositiveList},
+      {"PUT", "/api/v1/lists/{name}", kRoleAdmin, "Replace a list {version, csv} (audited)",
+       HandlePutList},
+      {"GET", "/api/v1/reference/{name}", kSignedIn,
+       "The exact CSV text of a loaded list (text/csv), for the page's WebAssembly core",
+       HandleReference},
+      {"GET", "/api/v1/policy", kSignedIn, "The policy in force: {version, document, ...}",
+       HandleGetPolicy},
+      {"PUT", "/api/v1/policy", kRoleAdmin, "New policy version {document} (validated, audited)",
+       HandlePutPolicy},
+      {"GET", "/api/v1/audit", kCustoms,
+       "Audit entries, newest first (?object_type=&object_id=&action=)", HandleListAudit},
+      {"GET", "/api/v1/audit/verify", kCustoms, "Recompute the audit hash chain",
+       HandleVerifyAudit},
+  };
+  return kRoutes;
+}
+
+namespace {
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t start = 1;  // paths start with '/'
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty() || s.size() > 18) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsIdentifier(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+bool MatchPattern(std::string_view pattern, std::string_view path,
+                  std::map<std::string, std::string>& params) {
+  if (path.empty() || path.front() != '/') return false;
+  std::vector<std::string_view> pp = Split(pattern);
+  std::vector<std::string_view> sp = Split(path);
+  if (pp.size() != sp.size()) return false;
+  params.clear();
+  for (size_t i = 0; i < pp.size(); ++i) {
+    std::string_view p = pp[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      std::string_view key = p.substr(1, p.size() - 2);
+      bool ok = key == "id" ? IsDigits(sp[i]) : IsIdentifier(sp[i]);
+      if (!ok) return false;
+      params[std::string(key)] = std::string(sp[i]);
+    } else if (p != sp[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+RouteMatch MatchRoute(std::string_view method, std::string_view path) {
+  RouteMatch m;
+  std::map<std::string, std::string> params;
+  for (const Route& r : RouteTable()) {
+    if (!MatchPattern(r.pattern, path, params)) continue;
+    if (r.method == method) {
+      if (m.route == nullptr) {
+        m.route = &r;
+        m.params = params;
+      }
+    } else {
+      m.allowed_methods.push_back(r.method);
+    }
+  }
+  return m;
+}
+
+namespace {
+std::string RolesText(unsigned roles) {
+  if (roles == kPublic) return "anyone";
+  std::string out;
+  auto add = [&](unsigned bit, const char* name) {
+    if ((roles & bit) == 0) return;
+    if (!out.empty()) out += ", ";
+    out += name;
+  };
+  add(kRoleAdmin, "admin");
+  add(kRoleOfficer, "officer");
+  add(kRoleEnterprise, "enterprise");
+  return out;
+}
+
+core::Json ErrorResponse(const char* description) {
+  return {
+      {"description", description},
+      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+}
+}  // namespace
+
+core::Json OpenApiDocument() {
+  core::Json paths = core::Json::object();
+  for (const Route& r : RouteTable()) {
+    std::string method(r.method);
+    for (char& c : method) c = static_cast<char>(c - 'A' + 'a');
+    core::Json op = core::Json::object();
+    op["summary"] = std::string(r.summary);
+    op["x-roles"] = RolesText(r.roles);
+    std::string pattern(r.pattern);
+    core::Json parameters = core::Json::array();
+    for (const char* key : {"id", "name"}) {
+      if (pattern.find("{" + std::string(key) + "}") == std::string::npos) continue;
+      core::Json schema = std::string(key) == "id"
+                              ? core::Json{{"type", "integer"}, {"format", "int64"}}
+                              : core::Json{{"type", "string"}};
+      parameters.push_back({{"name", key}, {"in", "path"}, {"required", true}, {"schema", schema}});
+    }
+    if (!parameters.empty()) op["parameters"] = parameters;
+    if (r.method == "POST" || r.method == "PUT") {
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    }
+    core::Json responses = core::Json::object();
+    responses["200"] = {{"description", "OK"}};
+    if (r.method == "POST" && r.summary.find("201") != std::string_view::npos) {
+      responses["201"] = {{"description", "Created"}};
+    }
+    responses["400"] = ErrorResponse("Invalid input; nothing was written");
+    if (r.roles != kPublic) {
+      responses["401"] = ErrorResponse("Not signed in");
+      responses["403"] = ErrorResponse("Role not allowed");
+      responses["404"] = ErrorResponse("Not found, or another enterprise's object");
+    }
+    if (r.method != "GET") {
+      responses["409"] = ErrorResponse("Conflict with the current state");
+      responses["415"] = ErrorResponse("Content-Type is not application/json");
+    }
+    op["responses"] = responses;
+    if (r.roles != kPublic)
+      op["security"] = core::Json::array({{{"sessionCookie", core::Json::array()}}});
+    paths[pattern][method] = op;
+  }
+  core::Json doc = core::Json::object();
+  doc["openapi"] = "3.0.3";
+  doc["info"] = {{"title", "CBEC Patrol API"},
+                 {"version", "1"},
+                 {"description",
+                  "Cross-border e-commerce import supervision: enterprise and goods admission. "
+                  "x-roles names who may call each operation; enterprise users only reach their "
+                  "own enterprise's objects."}};
+  doc["paths"] = paths;
+  doc["components"] = {
+      {"securitySchemes",
+       {{"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "patrol_session"}}}}},
+      {"schemas",
+       {{"Error",
+         {{"type", "object"},
+          {"properties",
+           {{"error",
+             {{"type", "object"},
+              {"properties",
+               {{"code", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}}}};
+  return doc;
+}
+
+}  // namespace server

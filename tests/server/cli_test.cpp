@@ -1,0 +1,155 @@
+// Server tests: the server executable itself: flags, --load-list (good input stored, bad input
+// refused with nothing stored), the "listening on" line and a clean exit on SIGTERM.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "common/files.h"
+#include "test_server.h"
+
+namespace server::testing {
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the server binary to completion with the given arguments.
+Run RunServer(const std::vector<std::string>& args) {
+  std::string dir = MakeTempDir();
+  std::string cmd = std::string(PATROL_SERVER_BIN);
+  for (const std::string& a : args) cmd += " '" + a + "'";
+  cmd += " >" + dir + "/out 2>" + dir + "/err";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir + "/out").value();
+  r.err = ReadFile(dir + "/err").value();
+  return r;
+}
+
+std::vector<std::string> Base(const std::string& dir) {
+  return {"--db",       dir + "/cli.db",
+          "--data-dir", std::string(PATROL_SOURCE_DIR) + "/data",
+          "--web-dir",  dir,
+          "--wasm-dir", dir,
+          "--today",    kToday};
+}
+
+TEST_CASE("--help exits 0; bad flags exit 2 with a message") {
+  Run help = RunServer({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--load-list") != std::string::npos);
+  Run bad = RunServer({"--frobnicate"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("unknown flag") != std::string::npos);
+  CHECK(RunServer({"--port", "99999"}).exit_code == 2);
+  CHECK(RunServer({"--today", "2026-02-30"}).exit_code == 2);
+  CHECK(RunServer({"--port"}).exit_code == 2);
+}
+
+TEST_CASE("--load-list stores good input and refuses bad input, storing nothing") {
+  std::string dir = MakeTempDir();
+  std::string good = dir + "/positive.csv";
+  std::string csv =
+      ReadFile(std::string(PATROL_SOURCE_DIR) + "/data/lists/positive_list.csv").value();
+  std::ofstream(good) << csv << "95030021,电动火车玩具,,0,,0,,,\n";
+  std::string bad = dir + "/bad.csv";
+  std::ofstream(bad) << "code8,name,remark,excluded,exclusion,bonded_only,allowed_names,annual_cap,"
+                        "cap_unit\n123,too short,,0,,0,,,\n";
+
+  std::vector<std::string> args = Base(dir);
+  args.insert(args.end(), {"--load-list", "positive_list=" + bad, "--list-version", "v-bad"});
+  Run refused = RunServer(args);
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("nothing stored") != std::string::npos);
+
+  args = Base(dir);
+  args.insert(args.end(), {"--load-list", "positive_list=" + good, "--list-version", "2022-full"});
+  Run loaded = RunServer(args);
+  CHECK(loaded.exit_code == 0);
+  CHECK(loaded.out.find("loaded positive_list version 2022-full") != std::string::npos);
+
+  // The database holds the bundled version and the CLI one; the bad one left no trace.
+  AppConfig c = TestConfig(dir);
+  c.db_path = dir + "/cli.db";
+  core::StatusOr<std::unique_ptr<App>> app = App::Open(c);
+  REQUIRE(app.ok());
+  auto ref = (*app)->reference();
+  CHECK(ref->lists.at("positive_list").version == "2022-full");
+  CHECK(ref->tables.positive_list.Find("95030021") != nullptr);
+  auto lease = (*app)->pool().Acquire();
+  auto q = (**lease).Query(
+      "SELECT COUNT(*), SUM(version = 'v-bad') FROM reference_lists WHERE name = 'positive_list'");
+  REQUIRE(*q->Step());
+  CHECK(q->Int(0) == 2);
+  CHECK(q->Int(1) == 0);
+
+  args = Base(dir);
+  args.insert(args.end(), {"--load-list", "nosuchlist=" + good});
+  CHECK(RunServer(args).exit_code == 2);
+  args = Base(dir);
+  args.insert(args.end(), {"--load-list", "countries=" + dir + "/missing.csv"});
+  CHECK(RunServer(args).exit_code == 1);
+}
+
+TEST_CASE("the server prints its address, serves, and exits 0 on SIGTERM") {
+  std::string dir = MakeTempDir();
+  std::vector<std::string> args = Base(dir);
+  args.insert(args.end(), {"--port", "0", "--seed-demo"});
+  int out_pipe[2];
+  REQUIRE(pipe(out_pipe) == 0);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(out_pipe[1], STDOUT_FILENO);
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    std::vector<char*> argv;
+    std::string bin = PATROL_SERVER_BIN;
+    argv.push_back(bin.data());
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  FILE* out = fdopen(out_pipe[0], "r");
+  char line[256] = {0};
+  // Blocks until the server has bound its port and printed the line.
+  REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
+  std::string first(line);
+  REQUIRE(first.rfind("listening on http://127.0.0.1:", 0) == 0);
+  int port = std::stoi(first.substr(first.rfind(':') + 1));
+  // Then the demo logins follow.
+  REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
+  CHECK(std::string(line).find("demo logins") != std::string::npos);
+
+  httplib::Client cli("127.0.0.1", port);
+  auto health = cli.Get("/api/v1/health");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  auto login =
+      cli.Post("/api/v1/auth/login", "{\"username\":\"officer\",\"password\":\"Officer#2026demo\"}",
+               "application/json");
+  REQUIRE(login);
+  CHECK(login->status == 200);
+
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  std::fclose(out);
+}
+
+}  // namespace
+}  // namespace server::testing

@@ -1,0 +1,182 @@
+// Server tests: static files (web/ and the wasm bundle), security headers, the SPA fallback,
+// the OpenAPI document generated from the route table, and a happy-path call of every route.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "http/routes.h"
+#include "test_server.h"
+
+namespace server::testing {
+namespace {
+
+TEST_CASE("static files, MIME types, security headers and the SPA fallback") {
+  TestServer s;
+  Response index = s.Get("/");
+  REQUIRE(index.status == 200);
+  CHECK(index.body.find("<title>patrol</title>") != std::string::npos);
+  CHECK(index.Header("Content-Type").rfind("text/html", 0) == 0);
+  CHECK(index.Header("X-Content-Type-Options") == "nosniff");
+  CHECK(index.Header("X-Frame-Options") == "DENY");
+  CHECK(index.Header("Referrer-Policy") == "same-origin");
+  std::string csp = index.Header("Content-Security-Policy");
+  CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+  CHECK(csp.find("default-src 'self'") != std::string::npos);
+
+  Response mjs = s.Get("/wasm/core.mjs");
+  REQUIRE(mjs.status == 200);
+  CHECK(mjs.Header("Content-Type") == "text/javascript");
+  Response wasm = s.Get("/wasm/core.wasm");
+  REQUIRE(wasm.status == 200);
+  CHECK(wasm.Header("Content-Type") == "application/wasm");
+  CHECK(wasm.body.substr(0, 4) == std::string("\0asm", 4));
+  CHECK(s.Get("/app.js").Header("Content-Type") == "text/javascript");
+
+  // Client-side routes get the page; missing files and API paths do not.
+  Response route = s.Get("/applications/42");
+  CHECK(route.status == 200);
+  CHECK(route.body == index.body);
+  CHECK(s.Get("/missing.js").status == 404);
+  CHECK(s.Get("/wasm/missing.wasm").status == 404);
+  CHECK(s.Get("/../etc/passwd").body.find("root:") == std::string::npos);
+  CHECK(s.Get("/wasm/../../etc/passwd").body.find("root:") == std::string::npos);
+  Response api = s.Get("/api/v1/unknown");
+  CHECK(api.status == 404);
+  CHECK(api.Header("X-Frame-Options") == "DENY");
+  CHECK(api.Header("Cache-Control") == "no-store");
+}
+
+TEST_CASE("health and the OpenAPI document list every route with its roles") {
+  TestServer s;
+  Response health = s.Get("/api/v1/health");
+  REQUIRE(health.status == 200);
+  CHECK(health.json["status"] == "ok");
+  Response doc = s.Get("/api/v1/openapi.json");
+  REQUIRE(doc.status == 200);
+  CHECK(doc.json["openapi"] == "3.0.3");
+  size_t ops = 0;
+  for (const Route& r : RouteTable()) {
+    std::string method(r.method);
+    for (char& c : method) c = static_cast<char>(std::tolower(c));
+    CAPTURE(r.pattern);
+    REQUIRE(doc.json["paths"].contains(std::string(r.pattern)));
+    const core::Json& op = doc.json["paths"][std::string(r.pattern)][method];
+    REQUIRE(op.is_object());
+    CHECK(op["summary"] == std::string(r.summary));
+    CHECK(!op["x-roles"].get<std::string>().empty());
+    ++ops;
+  }
+  CHECK(ops == RouteTable().size());
+  CHECK(doc.json["paths"]["/api/v1/users"]["post"]["x-roles"] == "admin");
+  CHECK(doc.json["paths"]["/api/v1/health"]["get"]["x-roles"] == "anyone");
+}
+
+// One successful call per route, so a route nobody exercises fails the suite.
+TEST_CASE("every route has a happy path") {
+  TestServer s({.seed_demo = true});
+  std::string admin = s.Login("admin", kAdminPassword);
+  std::string officer = s.Login("officer", kOfficerPassword);
+  std::string hnby = s.Login("hnby", kEnterprisePassword);
+  int64_t hnby_id = s.Get("/api/v1/auth/me", hnby).json["enterprise"]["id"].get<int64_t>();
+  std::string csv = s.Get("/api/v1/reference/controls", admin).body;
+  core::Json policy = s.Get("/api/v1/policy", admin).json["document"];
+  policy["version"] = "2026.9";
+
+  Response submitted =
+      s.Post("/api/v1/applications", {{"application", ValidApplication()}}, officer);
+  REQUIRE(submitted.status == 201);
+  std::string app_id = std::to_string(submitted.json["id"].get<int64_t>());
+  Response filed = s.Post("/api/v1/enterprises/" + std::to_string(hnby_id) + "/goods",
+                          {{"filing", ValidFiling("HAPPY-1")}}, hnby);
+  REQUIRE(filed.status == 201);
+  std::string goods_id = std::to_string(filed.json["id"].get<int64_t>());
+
+  struct Call {
+    std::string method, pattern, path, cookie;
+    core::Json body;
+    int status;
+  };
+  const std::string e = std::to_string(hnby_id);
+  std::vector<Call> calls = {
+      {"GET", "/api/v1/health", "/api/v1/health", "", nullptr, 200},
+      {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", nullptr, 200},
+      {"POST",
+       "/api/v1/auth/login",
+       "/api/v1/auth/login",
+       "",
+       {{"username", "officer2"}, {"password", kOfficerPassword}},
+       200},
+      {"GET", "/api/v1/auth/me", "/api/v1/auth/me", hnby, nullptr, 200},
+      {"GET", "/api/v1/users", "/api/v1/users", admin, nullptr, 200},
+      {"POST",
+       "/api/v1/users",
+       "/api/v1/users",
+       admin,
+       {{"username", "happy"}, {"password", "Happy#12345"}, {"role", "officer"}},
+       201},
+      {"GET", "/api/v1/enterprises", "/api/v1/enterprises?q=%E9%83%91%E5%B7%9E&status=admitted",
+       officer, nullptr, 200},
+      {"GET", "/api/v1/enterprises/{id}", "/api/v1/enterprises/" + e, hnby, nullptr, 200},
+      {"POST",
+       "/api/v1/enterprises/{id}/goods",
+       "/api/v1/enterprises/" + e + "/goods",
+       hnby,
+       {{"filing", ValidFiling("HAPPY-2")}},
+       201},
+      {"GET", "/api/v1/applications", "/api/v1/applications?status=submitted", officer, nullptr,
+       200},
+      {"POST",
+       "/api/v1/applications",
+       "/api/v1/applications",
+       officer,
+       {{"application", ValidApplication("91350211M0000XUF46")}},
+       201},
+      {"GET", "/api/v1/applications/{id}", "/api/v1/applications/" + app_id, officer, nullptr, 200},
+      {"POST",
+       "/api/v1/applications/{id}/decision",
+       "/api/v1/applications/" + app_id + "/decision",
+       officer,
+       {{"decision", "approve"}, {"reason", "ok"}},
+       200},
+      {"GET", "/api/v1/goods", "/api/v1/goods?outcome=admitted", hnby, nullptr, 200},
+      {"GET", "/api/v1/goods/name-codes",
+       "/api/v1/goods/name-codes?name=x&exclude_enterprise_id=" + e, hnby, nullptr, 200},
+      {"GET", "/api/v1/goods/{id}", "/api/v1/goods/" + goods_id, hnby, nullptr, 200},
+      {"POST",
+       "/api/v1/check/identifier",
+       "/api/v1/check/identifier",
+       hnby,
+       {{"kind", "customs_code"}, {"value", "4101460012"}},
+       200},
+      {"GET", "/api/v1/lists", "/api/v1/lists", hnby, nullptr, 200},
+      {"GET", "/api/v1/lists/positive", "/api/v1/lists/positive?q=33", hnby, nullptr, 200},
+      {"PUT",
+       "/api/v1/lists/{name}",
+       "/api/v1/lists/controls",
+       admin,
+       {{"version", "controls-2"}, {"csv", csv}},
+       200},
+      {"GET", "/api/v1/reference/{name}", "/api/v1/reference/hs8", hnby, nullptr, 200},
+      {"GET", "/api/v1/policy", "/api/v1/policy", hnby, nullptr, 200},
+      {"PUT", "/api/v1/policy", "/api/v1/policy", admin, {{"document", policy}}, 200},
+      {"GET", "/api/v1/audit", "/api/v1/audit?object_type=application", officer, nullptr, 200},
+      {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", officer, nullptr, 200},
+      {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", hnby, core::Json::object(), 204},
+  };
+  std::set<std::pair<std::string, std::string>> covered;
+  for (const Call& c : calls) {
+    CAPTURE(c.method);
+    CAPTURE(c.path);
+    Response r = c.method == "GET" ? s.Get(c.path, c.cookie)
+                                   : s.Send(c.method, c.path, core::DumpJson(c.body), c.cookie);
+    CHECK(r.status == c.status);
+    if (r.status == c.status) covered.insert({c.method, c.pattern});
+  }
+  for (const Route& r : RouteTable()) {
+    CAPTURE(r.pattern);
+    CHECK(covered.count({std::string(r.method), std::string(r.pattern)}) == 1);
+  }
+}
+
+}  // namespace
+}  // namespace server::testing
