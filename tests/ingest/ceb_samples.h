@@ -9,8 +9,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/json.h"
 #include "core/messages.h"
 #include "ingest/ceb_xml.h"
 
@@ -61,6 +63,15 @@ inline core::CebMessage ParseSample(const std::string& relative) {
   core::StatusOr<core::CebMessage> m = ParseCebXml(ReadSample(relative));
   REQUIRE_MESSAGE(m.ok(), relative << ": " << m.status().ToString());
   return std::move(m).value();
+}
+
+inline bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The records of a message as JSON text, to compare two readings of the same data.
+inline std::string RecordsJson(const core::CebMessage& m) {
+  return core::DumpJson(core::CebMessageToJson(m)["records"]);
 }
 
 inline constexpr const char* kOfficial2022 = "chinaport-data-signature/official-202205/import/";

@@ -7,6 +7,8 @@
 //   --check   also compare each verdict with the scenario's expect_outcome and expect_codes, and
 //             check that the scenarios together reach every finding code they claim; mismatches
 //             go to stderr and make the exit status 1.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -128,20 +130,33 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  std::string scenarios_text;
-  if (!ReadFile(source + "/tests/parity/scenarios.json", scenarios_text)) {
-    std::cerr << "cannot read tests/parity/scenarios.json\n";
-    return 1;
+  // Every tests/parity/scenarios*.json file, in name order (one file per area of the core).
+  core::Json scenarios = core::Json::array();
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source + "/tests/parity")) {
+    const std::string file = entry.path().filename().string();
+    if (file.rfind("scenarios", 0) == 0 && entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
   }
-  core::StatusOr<core::Json> scenarios = core::ParseJson(scenarios_text);
-  if (!scenarios.ok() || !scenarios->is_array()) {
-    std::cerr << "scenarios.json must be a JSON array\n";
-    return 1;
+  std::sort(files.begin(), files.end());
+  for (const std::filesystem::path& file : files) {
+    std::string text;
+    if (!ReadFile(file.string(), text)) {
+      std::cerr << "cannot read " << file << "\n";
+      return 1;
+    }
+    core::StatusOr<core::Json> parsed = core::ParseJson(text);
+    if (!parsed.ok() || !parsed->is_array()) {
+      std::cerr << file << " must be a JSON array\n";
+      return 1;
+    }
+    for (const core::Json& s : *parsed) scenarios.push_back(s);
   }
 
   int failures = 0;
   std::set<std::string> names;
-  for (const core::Json& s : *scenarios) {
+  for (const core::Json& s : scenarios) {
     if (!s.is_object() || !s.contains("name") || !s["name"].is_string() || !s.contains("kind") ||
         !s["kind"].is_string() || !s.contains("request")) {
       std::cerr << "malformed scenario: " << core::DumpJson(s) << "\n";

@@ -2,7 +2,7 @@
 // lists and policy as parity_native into the wasm core through its embind functions and prints
 // the same "<name>\t<verdict json>" lines.
 // Usage: node parity_wasm.mjs <path/to/core.mjs> <source dir>
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [modPath, source] = process.argv.slice(2);
@@ -47,7 +47,12 @@ const entry = {
   quota: core.checkQuota,
 };
 const lines = [];
-for (const s of JSON.parse(text('tests/parity/scenarios.json'))) {
+// Every tests/parity/scenarios*.json file, in name order, as parity_native reads them.
+const files = readdirSync(`${source}/tests/parity`)
+  .filter((f) => /^scenarios.*\.json$/.test(f))
+  .sort();
+const scenarios = files.flatMap((f) => JSON.parse(text(`tests/parity/${f}`)));
+for (const s of scenarios) {
   const fn = entry[s.kind];
   if (!fn) {
     console.error(`${s.name}: unknown kind ${s.kind}`);
