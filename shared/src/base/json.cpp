@@ -14,7 +14,14 @@ std::string DumpJson(const Json& value) {
 }
 
 namespace {
-std::string Quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
+// Appends rather than `"'" + std::string(key)`: GCC 12 -O3 warns (-Wrestrict, a false positive)
+// on a literal prepended to a temporary string.
+std::string Quoted(std::string_view key) {
+  std::string out(1, '\'');
+  out += key;
+  out += '\'';
+  return out;
+}
 }  // namespace
 
 StatusOr<std::string> OptionalString(const Json& obj, std::string_view key, size_t max_len) {
