@@ -19,15 +19,6 @@ using internal::ReadString;
 
 constexpr size_t kMaxOtherFilings = 10000;
 
-std::string ErrorJson(const Status& status) {
-  Json err = Json::object();
-  err["code"] = std::string(StatusCodeName(status.code()));
-  err["message"] = status.message();
-  Json out = Json::object();
-  out["error"] = std::move(err);
-  return DumpJson(out);
-}
-
 // Parses the request text as a JSON object.
 StatusOr<Json> ParseRequest(std::string_view request) {
   CORE_ASSIGN_OR_RETURN(Json doc, ParseJson(request));
@@ -160,7 +151,7 @@ StatusOr<std::string> QuotaImpl(std::string_view request, const ReferenceTables&
 }
 
 std::string OrError(const StatusOr<std::string>& result) {
-  return result.ok() ? *result : ErrorJson(result.status());
+  return result.ok() ? *result : internal::ErrorResponseJson(result.status());
 }
 
 }  // namespace
