@@ -1,5 +1,6 @@
-// Server entry point: flags, wiring, signals. Either loads a list and exits (--load-list) or
-// serves HTTP until SIGINT/SIGTERM. Does file, network and terminal I/O.
+// Server entry point: flags, wiring, signals. Either loads a list and exits (--load-list),
+// imports CEB messages and exits (--import), or serves HTTP until SIGINT/SIGTERM. Does file,
+// network and terminal I/O.
 #include <pthread.h>
 #include <signal.h>
 
@@ -15,6 +16,7 @@
 #include "common/files.h"
 #include "demo/demo_seed.h"
 #include "http/server.h"
+#include "service/message_import.h"
 #include "service/reference_data.h"
 
 namespace {
@@ -32,8 +34,12 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --session-hours N            absolute session lifetime in hours (default 12)
   --log-requests               log method, path and status of each request to stderr
   --load-list NAME=FILE        store FILE as a new version of list NAME and exit
-                               (NAME: divisions, hs8, positive_list, controls, high_risk, countries)
+                               (NAME: divisions, hs8, positive_list, controls, high_risk, countries,
+                               tax_rates)
   --list-version V             the version label for --load-list
+  --import PATH                import a CEB XML or JSON file, or every *.xml/*.json of a folder,
+                               print a receipt per record and exit (1 if any file was refused;
+                               nothing of a refused file is stored)
   --help                       this text
 )";
 
@@ -44,6 +50,7 @@ struct Flags {
   bool seed_demo = false;
   std::string load_list;  // NAME=FILE
   std::string list_version;
+  std::string import_path;
 };
 
 [[noreturn]] void BadFlag(const std::string& message) {
@@ -109,11 +116,16 @@ Flags ParseFlags(int argc, char** argv) {
       f.load_list = next();
     } else if (arg == "--list-version") {
       f.list_version = next();
+    } else if (arg == "--import") {
+      f.import_path = next();
     } else {
       BadFlag("unknown flag '" + arg + "'");
     }
   }
   if (!f.list_version.empty() && f.load_list.empty()) BadFlag("--list-version needs --load-list");
+  if (!f.import_path.empty() && !f.load_list.empty()) {
+    BadFlag("--import and --load-list exclude each other");
+  }
   return f;
 }
 
@@ -127,7 +139,7 @@ int LoadList(server::App& app, const Flags& f) {
   std::string path = f.load_list.substr(eq + 1);
   if (!server::IsListName(name)) {
     BadFlag("--load-list: unknown list '" + name +
-            "' (divisions, hs8, positive_list, controls, high_risk, countries)");
+            "' (divisions, hs8, positive_list, controls, high_risk, countries, tax_rates)");
   }
   core::StatusOr<std::string> csv = server::ReadFile(path);
   if (!csv.ok()) {
@@ -189,6 +201,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (!flags.load_list.empty()) return LoadList(**app, flags);
+  if (!flags.import_path.empty()) {
+    core::StatusOr<server::ImportSummary> imported =
+        server::ImportMessages(**app, flags.import_path, stdout);
+    if (!imported.ok()) {
+      std::fprintf(stderr, "server: --import: %s\n", imported.status().message().c_str());
+      return 1;
+    }
+    return imported->refused_files > 0 ? 1 : 0;
+  }
 
   bool demo = false;
   if (flags.seed_demo) {

@@ -8,7 +8,10 @@
 #include "core/catalog.h"
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/ledger_api.h"
 #include "core/policy.h"
+#include "core/reconcile_api.h"
+#include "core/rules_api.h"
 #include "core/tax.h"
 #include "core/verdict_api.h"
 
@@ -97,6 +100,52 @@ std::string CheckQuota(const std::string& request) {
   return core::CheckQuotaJson(request, Tables(), CurrentPolicy());
 }
 
+// reconcile({"order", "payment", "waybill", "inventory", "decision_date", "filed_goods"?}) ->
+// reconciliation JSON (core/reconcile_api.h), with the loaded positive list and divisions: the
+// same bytes the server stores in a declaration's screening.
+std::string Reconcile(const std::string& request) { return core::ReconcileJson(request, Tables()); }
+
+// The ledger view: ledgerBalances / ledgerTrace / ledgerWhatIf over the entries the API returns
+// (core/ledger_api.h); the same answers as the server's, to the unit.
+std::string LedgerBalances(const std::string& request) { return core::LedgerBalancesJson(request); }
+
+std::string LedgerTrace(const std::string& request) { return core::LedgerTraceJson(request); }
+
+std::string LedgerWhatIf(const std::string& request) { return core::LedgerWhatIfJson(request); }
+
+// gateCheck / promotionCheck use the loaded policy's tolerances.
+std::string GateCheck(const std::string& request) {
+  return core::GateCheckJson(request, CurrentPolicy());
+}
+
+std::string PromotionCheck(const std::string& request) {
+  return core::PromotionCheckJson(request, CurrentPolicy());
+}
+
+std::string PromotionSummary(const std::string& request) {
+  return core::PromotionSummaryJson(request);
+}
+
+// The rule editor and routing (core/rules_api.h): validateRule / previewRule check a rule
+// against the loaded policy's grades as the user types; route decides a list as the server
+// would; drawInspectors / drawTargets replay the server's double-random draws from their seeds.
+std::string ValidateRule(const std::string& request) {
+  return core::ValidateRuleJson(request, CurrentPolicy());
+}
+
+std::string PreviewRule(const std::string& request) {
+  return core::PreviewRuleJson(request, CurrentPolicy());
+}
+
+std::string Route(const std::string& request) { return core::RouteJson(request, CurrentPolicy()); }
+
+std::string DrawInspectors(const std::string& request) { return core::DrawInspectorsJson(request); }
+
+std::string DrawTargets(const std::string& request) { return core::DrawTargetsJson(request); }
+
+// ruleSchema() -> the fields, types and vocabularies the rule editor offers.
+std::string RuleSchema() { return core::RuleSchemaJson(CurrentPolicy()); }
+
 std::string CoreVersion() { return "cbec-patrol-core 0.1"; }
 
 }  // namespace
@@ -109,5 +158,18 @@ EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
   emscripten::function("checkIdentifier", &CheckIdentifier);
   emscripten::function("computeTax", &ComputeTax);
   emscripten::function("checkQuota", &CheckQuota);
+  emscripten::function("reconcile", &Reconcile);
+  emscripten::function("ledgerBalances", &LedgerBalances);
+  emscripten::function("ledgerTrace", &LedgerTrace);
+  emscripten::function("ledgerWhatIf", &LedgerWhatIf);
+  emscripten::function("gateCheck", &GateCheck);
+  emscripten::function("promotionCheck", &PromotionCheck);
+  emscripten::function("promotionSummary", &PromotionSummary);
+  emscripten::function("validateRule", &ValidateRule);
+  emscripten::function("previewRule", &PreviewRule);
+  emscripten::function("route", &Route);
+  emscripten::function("drawInspectors", &DrawInspectors);
+  emscripten::function("drawTargets", &DrawTargets);
+  emscripten::function("ruleSchema", &RuleSchema);
   emscripten::function("coreVersion", &CoreVersion);
 }

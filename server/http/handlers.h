@@ -43,5 +43,12 @@ core::StatusOr<Reply> HandlePutPolicy(RequestContext& ctx);
 // audit
 core::StatusOr<Reply> HandleListAudit(RequestContext& ctx);
 core::StatusOr<Reply> HandleVerifyAudit(RequestContext& ctx);
+// CEB messages and declarations
+core::StatusOr<Reply> HandleSubmitMessages(RequestContext& ctx);
+core::StatusOr<Reply> HandleListMessages(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetMessage(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetMessageRaw(RequestContext& ctx);
+core::StatusOr<Reply> HandleListDeclarations(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetDeclaration(RequestContext& ctx);
 
 }  // namespace server

@@ -68,8 +68,32 @@ const std::vector<Route>& RouteTable() {
        "Audit entries, newest first (?object_type=&object_id=&action=)", HandleListAudit},
       {"GET", "/api/v1/audit/verify", kCustoms, "Recompute the audit hash chain",
        HandleVerifyAudit},
+      {"GET", "/api/v1/messages", kSignedIn,
+       "Stored CEB message versions (?type=&order_no=&guid=&state=&business_key=); enterprise "
+       "users see those naming their customs code",
+       HandleListMessages},
+      {"POST", "/api/v1/messages", kRoleAdmin | kRoleEnterprise,
+       "Submit CEB messages: JSON {type, message} or {messages: [...]}, or CEB XML "
+       "(application/xml); a receipt per record; stored whole or not at all",
+       HandleSubmitMessages},
+      {"GET", "/api/v1/messages/{id}", kSignedIn,
+       "A stored message version: the parsed record, parties, versions and the raw document",
+       HandleGetMessage},
+      {"GET", "/api/v1/messages/{id}/raw", kSignedIn,
+       "The exact bytes of the document the message came in", HandleGetMessageRaw},
+      {"GET", "/api/v1/declarations", kSignedIn,
+       "Declaration lists with their status (?status=&ebc=&order_no=&from=&to=); enterprise "
+       "users see those naming their customs code",
+       HandleListDeclarations},
+      {"GET", "/api/v1/declarations/{id}", kSignedIn,
+       "A declaration: its set, screening, tax bill, returns and status history",
+       HandleGetDeclaration},
   };
   return kRoutes;
+}
+
+bool AcceptsXmlBody(const Route& route) {
+  return route.method == "POST" && route.pattern == "/api/v1/messages";
 }
 
 namespace {
@@ -181,8 +205,13 @@ core::Json OpenApiDocument() {
     }
     if (!parameters.empty()) op["parameters"] = parameters;
     if (r.method == "POST" || r.method == "PUT") {
-      op["requestBody"] = {{"required", true},
-                           {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+      core::Json content = {{"application/json", {{"schema", {{"type", "object"}}}}}};
+      if (AcceptsXmlBody(r)) {
+        for (const char* xml : {"application/xml", "text/xml"}) {
+          content[xml] = {{"schema", {{"type", "string"}}}};
+        }
+      }
+      op["requestBody"] = {{"required", true}, {"content", content}};
     }
     core::Json responses = core::Json::object();
     responses["200"] = {{"description", "OK"}};

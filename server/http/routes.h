@@ -37,6 +37,10 @@ struct Route {
 
 const std::vector<Route>& RouteTable();
 
+// Whether a state-changing route takes a CEB XML body (application/xml or text/xml) as well as
+// JSON. Like JSON, those types need a CORS preflight, so a cross-site form cannot send them.
+bool AcceptsXmlBody(const Route& route);
+
 struct RouteMatch {
   const Route* route = nullptr;
   std::map<std::string, std::string> params;

@@ -40,6 +40,15 @@ bool IsJsonContentType(std::string_view value) {
   return type == "application/json";
 }
 
+// "application/xml" or "text/xml" with optional parameters: CEB XML bodies.
+bool IsXmlContentType(std::string_view value) {
+  std::string v = Lower(value);
+  std::string type = v.substr(0, v.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  while (!type.empty() && type.front() == ' ') type.erase(type.begin());
+  return type == "application/xml" || type == "text/xml";
+}
+
 // Origin "scheme://host[:port]" must name the Host the request was sent to.
 bool OriginMatchesHost(std::string_view origin, std::string_view host) {
   if (host.empty()) return false;
@@ -103,11 +112,21 @@ core::StatusOr<Reply> Run(App& app, const httplib::Request& req, const RouteMatc
 }  // namespace
 
 void DispatchApi(App& app, const httplib::Request& req, httplib::Response& res) {
+  RouteMatch match = MatchRoute(req.method, req.path);
   if (IsStateChanging(req.method)) {
-    // A cross-site form cannot send application/json, and SameSite=Strict keeps the cookie
-    // off cross-site requests: together they are the CSRF defence.
-    if (!IsJsonContentType(req.get_header_value("Content-Type"))) {
-      WriteReply(res, Reply::Json(415, ErrorJsonForHttpStatus(415)));
+    // A cross-site form cannot send application/json (nor the XML types of the routes that take
+    // CEB XML), and SameSite=Strict keeps the cookie off cross-site requests: together they are
+    // the CSRF defence.
+    const std::string content_type = req.get_header_value("Content-Type");
+    const bool xml_ok =
+        match.route != nullptr && AcceptsXmlBody(*match.route) && IsXmlContentType(content_type);
+    if (!IsJsonContentType(content_type) && !xml_ok) {
+      core::Json body = ErrorJsonForHttpStatus(415);
+      if (match.route != nullptr && AcceptsXmlBody(*match.route)) {
+        body = ErrorJson("unsupported_media_type",
+                         "Content-Type must be application/json, application/xml or text/xml");
+      }
+      WriteReply(res, Reply::Json(415, body));
       return;
     }
     if (req.has_header("Origin") &&
@@ -117,7 +136,6 @@ void DispatchApi(App& app, const httplib::Request& req, httplib::Response& res) 
       return;
     }
   }
-  RouteMatch match = MatchRoute(req.method, req.path);
   if (match.route == nullptr) {
     if (!match.allowed_methods.empty()) {
       std::string allow;

@@ -46,6 +46,7 @@ const std::vector<ListSpec>& ListSpecs() {
       {"controls", "lists/controls.csv"},
       {"high_risk", "lists/high_risk.csv"},
       {"countries", "reference/customs-country-codes/countries.csv"},
+      {"tax_rates", "tax/rates.csv"},
   };
   return kSpecs;
 }
@@ -75,6 +76,8 @@ core::StatusOr<int64_t> ParseListInto(std::string_view name, std::string_view cs
     rows = Assign(core::HighRiskList::FromCsv(csv), t.high_risk);
   } else if (name == "countries") {
     rows = Assign(core::CountryTable::FromCsv(csv), t.countries);
+  } else if (name == "tax_rates") {
+    rows = Assign(core::TaxRateTable::FromCsv(csv), t.tax_rates);
   }
   if (!rows.ok()) return core::InvalidArgumentError(rows.status().message());
   if (*rows == 0) return core::InvalidArgumentError("the list has no rows");
@@ -82,10 +85,11 @@ core::StatusOr<int64_t> ParseListInto(std::string_view name, std::string_view cs
 }
 
 std::string SelfDeclaredVersion(std::string_view name, std::string_view csv) {
-  if (name != "positive_list") return "";
+  if (name != "positive_list" && name != "tax_rates") return "";
   core::ReferenceTables scratch;
   if (!ParseListInto(name, csv, scratch).ok()) return "";
-  std::string v = scratch.positive_list.version();
+  std::string v =
+      name == "tax_rates" ? scratch.tax_rates.version() : scratch.positive_list.version();
   // "2022-subset-1 (SUBSET: 47 of ...)" -> "2022-subset-1".
   if (size_t paren = v.find(" ("); paren != std::string::npos) v.resize(paren);
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();

@@ -23,7 +23,7 @@ struct ListSpec {
   std::string_view name;          // API name: divisions, hs8, positive_list, ...
   std::string_view bundled_path;  // relative to the data directory
 };
-// The six lists, in a fixed order.
+// The seven lists, in a fixed order.
 const std::vector<ListSpec>& ListSpecs();
 bool IsListName(std::string_view name);
 inline constexpr std::string_view kBundledPolicyPath = "policy/default.json";

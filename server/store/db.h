@@ -29,6 +29,11 @@ struct ListResult {
   int64_t total = 0;
 };
 
+// Bytes to bind as a BLOB (a std::string_view binds as TEXT).
+struct Blob {
+  std::string_view bytes;
+};
+
 // A prepared statement. Parameters are bound by position (1-based) and never spliced into SQL.
 class Stmt {
  public:
@@ -47,6 +52,7 @@ class Stmt {
   void Bind(int index, std::nullopt_t);
   void Bind(int index, const std::optional<int64_t>& value);
   void Bind(int index, const std::optional<std::string>& value);
+  void Bind(int index, Blob value);
 
   // Advances one row: true when a row is available, false when done. Constraint violations map
   // to AlreadyExists (UNIQUE) or FailedPrecondition (others); a busy database to
@@ -60,6 +66,8 @@ class Stmt {
   bool IsNull(int column) const;
   std::optional<int64_t> OptInt(int column) const;
   std::optional<std::string> OptText(int column) const;
+  // A BLOB column's bytes ("" for NULL).
+  std::string Bytes(int column) const;
 
  private:
   sqlite3* db_;

@@ -133,11 +133,313 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
+// Issue 3: CEB messages as received (the legal record), the current version of each business
+// document in normalised tables, and the declaration lists with their screening, status history,
+// tax bills and the buyers' annual quota entries.
+constexpr std::string_view kMessagesSchema = R"sql(
+-- One row per request body or imported file that stored at least one record: the exact bytes,
+-- zlib-compressed when that is smaller (compression says which), with the SHA-256 of the bytes.
+CREATE TABLE ceb_documents (
+  id INTEGER PRIMARY KEY,
+  format TEXT NOT NULL CHECK (format IN ('xml', 'json')),
+  message_type TEXT NOT NULL,       -- CEB311 ... for XML; 'json' for a JSON request
+  sha256 TEXT NOT NULL,             -- of the bytes as received (before compression)
+  size_bytes INTEGER NOT NULL,
+  compression TEXT NOT NULL CHECK (compression IN ('none', 'zlib')),
+  body BLOB NOT NULL,
+  source TEXT NOT NULL,             -- 'api' or 'cli:<file name>'
+  received_at TEXT NOT NULL,
+  received_by_id INTEGER REFERENCES users(id),
+  received_by TEXT NOT NULL
+);
+
+-- Every stored version of every business record (order, payment, waybill, list, return).
+CREATE TABLE ceb_messages (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES ceb_documents(id),
+  record_index INTEGER NOT NULL,    -- 0-based position of the record in the document
+  type TEXT NOT NULL CHECK (type IN ('CEB311', 'CEB411', 'CEB511', 'CEB621', 'CEB625')),
+  guid TEXT NOT NULL,
+  business_key TEXT NOT NULL,       -- core::IdentityOf(...).business_key
+  app_type INTEGER NOT NULL CHECK (app_type IN (1, 2, 3)),
+  app_time TEXT NOT NULL,           -- the digits as sent
+  version INTEGER NOT NULL,         -- 1, 2, ... per (type, business_key)
+  state TEXT NOT NULL CHECK (state IN ('current', 'superseded', 'withdrawn')),
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  ebc_code TEXT NOT NULL,
+  parsed TEXT NOT NULL,             -- canonical record JSON (core message codec)
+  content_sha256 TEXT NOT NULL,     -- of `parsed`: the same content however it was sent
+  received_at TEXT NOT NULL,
+  UNIQUE (type, guid),
+  UNIQUE (type, business_key, version)
+);
+CREATE INDEX ceb_messages_order ON ceb_messages(order_no);
+CREATE INDEX ceb_messages_document ON ceb_messages(document_id);
+
+-- The customs codes a record names as a party (who may read it), see docs/api.md.
+CREATE TABLE ceb_message_parties (
+  customs_code TEXT NOT NULL,
+  message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  PRIMARY KEY (customs_code, message_id)
+) WITHOUT ROWID;
+
+-- The current version of each business document (withdrawn ones are removed), for the joins.
+CREATE TABLE ceb_orders (
+  message_id INTEGER PRIMARY KEY REFERENCES ceb_messages(id),
+  business_key TEXT NOT NULL UNIQUE,
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  ebc_code TEXT NOT NULL,
+  pay_code TEXT NOT NULL,
+  pay_transaction_id TEXT NOT NULL,
+  logistics_code TEXT NOT NULL,
+  logistics_no TEXT NOT NULL,
+  buyer_id_number TEXT NOT NULL,
+  buyer_name TEXT NOT NULL,
+  goods_value_fen INTEGER NOT NULL,
+  freight_fen INTEGER NOT NULL,
+  discount_fen INTEGER NOT NULL,
+  tax_total_fen INTEGER NOT NULL,
+  actural_paid_fen INTEGER NOT NULL,
+  app_time TEXT NOT NULL
+);
+CREATE INDEX ceb_orders_order ON ceb_orders(order_no, ebp_code);
+CREATE INDEX ceb_orders_pay_tx ON ceb_orders(pay_transaction_id);
+CREATE INDEX ceb_orders_buyer ON ceb_orders(buyer_id_number);
+
+CREATE TABLE ceb_order_lines (
+  message_id INTEGER NOT NULL REFERENCES ceb_orders(message_id) ON DELETE CASCADE,
+  line_index INTEGER NOT NULL,
+  gnum INTEGER NOT NULL,
+  item_no TEXT NOT NULL,
+  item_name TEXT NOT NULL,
+  gcode TEXT NOT NULL,
+  qty_e5 INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  price_fen INTEGER NOT NULL,
+  total_price_fen INTEGER NOT NULL,
+  PRIMARY KEY (message_id, line_index)
+) WITHOUT ROWID;
+
+CREATE TABLE ceb_payments (
+  message_id INTEGER PRIMARY KEY REFERENCES ceb_messages(id),
+  business_key TEXT NOT NULL UNIQUE,
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  pay_code TEXT NOT NULL,
+  pay_transaction_id TEXT NOT NULL,
+  payer_id_number TEXT NOT NULL,
+  payer_name TEXT NOT NULL,
+  amount_paid_fen INTEGER NOT NULL,
+  pay_time TEXT NOT NULL
+);
+CREATE INDEX ceb_payments_order ON ceb_payments(order_no, ebp_code);
+CREATE INDEX ceb_payments_pay_tx ON ceb_payments(pay_transaction_id);
+CREATE INDEX ceb_payments_payer ON ceb_payments(payer_id_number);
+
+CREATE TABLE ceb_waybills (
+  message_id INTEGER PRIMARY KEY REFERENCES ceb_messages(id),
+  business_key TEXT NOT NULL UNIQUE,
+  logistics_code TEXT NOT NULL,
+  logistics_no TEXT NOT NULL,
+  order_no TEXT NOT NULL,
+  freight_fen INTEGER NOT NULL,
+  insured_fee_fen INTEGER NOT NULL,
+  weight_e5 INTEGER NOT NULL
+);
+CREATE INDEX ceb_waybills_logistics ON ceb_waybills(logistics_no, logistics_code);
+CREATE INDEX ceb_waybills_order ON ceb_waybills(order_no);
+
+CREATE TABLE ceb_lists (
+  message_id INTEGER PRIMARY KEY REFERENCES ceb_messages(id),
+  business_key TEXT NOT NULL UNIQUE,
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  ebc_code TEXT NOT NULL,
+  agent_code TEXT NOT NULL,
+  cop_no TEXT NOT NULL,
+  invt_no TEXT NOT NULL,
+  logistics_code TEXT NOT NULL,
+  logistics_no TEXT NOT NULL,
+  buyer_id_number TEXT NOT NULL,
+  trade_mode TEXT NOT NULL,
+  decl_date TEXT NOT NULL,          -- YYYY-MM-DD of declTime
+  freight_fen INTEGER NOT NULL,
+  insured_fee_fen INTEGER NOT NULL
+);
+CREATE INDEX ceb_lists_order ON ceb_lists(order_no, ebp_code);
+CREATE INDEX ceb_lists_logistics ON ceb_lists(logistics_no);
+CREATE INDEX ceb_lists_buyer ON ceb_lists(buyer_id_number);
+
+CREATE TABLE ceb_list_lines (
+  message_id INTEGER NOT NULL REFERENCES ceb_lists(message_id) ON DELETE CASCADE,
+  line_index INTEGER NOT NULL,
+  gnum INTEGER NOT NULL,
+  item_no TEXT NOT NULL,
+  gcode TEXT NOT NULL,
+  gname TEXT NOT NULL,
+  qty_e5 INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  qty1_e5 INTEGER NOT NULL,
+  unit1 TEXT NOT NULL,
+  price_fen INTEGER NOT NULL,
+  total_price_fen INTEGER NOT NULL,
+  PRIMARY KEY (message_id, line_index)
+) WITHOUT ROWID;
+
+CREATE TABLE ceb_refunds (
+  message_id INTEGER PRIMARY KEY REFERENCES ceb_messages(id),
+  business_key TEXT NOT NULL UNIQUE,
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  invt_no TEXT NOT NULL,
+  buyer_id_number TEXT NOT NULL
+);
+CREATE INDEX ceb_refunds_order ON ceb_refunds(order_no, ebp_code);
+CREATE INDEX ceb_refunds_invt ON ceb_refunds(invt_no);
+
+-- One declaration per list business key: the list's current version and its customs status
+-- (DOMAIN §2.6 codes).
+CREATE TABLE declarations (
+  id INTEGER PRIMARY KEY,
+  list_key TEXT NOT NULL UNIQUE,
+  list_message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  order_no TEXT NOT NULL,
+  ebp_code TEXT NOT NULL,
+  ebc_code TEXT NOT NULL,
+  agent_code TEXT NOT NULL,
+  logistics_code TEXT NOT NULL,
+  logistics_no TEXT NOT NULL,
+  buyer_id_number TEXT NOT NULL,
+  buyer_name TEXT NOT NULL,
+  trade_mode TEXT NOT NULL,
+  invt_no TEXT NOT NULL,            -- as sent, or assigned when customs accepts the list
+  decl_date TEXT NOT NULL,          -- YYYY-MM-DD
+  status INTEGER NOT NULL,
+  status_at TEXT NOT NULL,
+  released_on TEXT,                 -- China date of release (800)
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX declarations_set ON declarations(order_no, ebp_code);
+CREATE INDEX declarations_logistics ON declarations(logistics_no, logistics_code);
+CREATE INDEX declarations_invt ON declarations(invt_no);
+CREATE INDEX declarations_status ON declarations(status);
+CREATE INDEX declarations_ebc ON declarations(ebc_code, decl_date);
+CREATE INDEX declarations_buyer ON declarations(buyer_id_number);
+
+CREATE TABLE declaration_parties (
+  customs_code TEXT NOT NULL,
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  PRIMARY KEY (customs_code, declaration_id)
+) WITHOUT ROWID;
+
+-- Each screening of a complete set: the core's results byte for byte.
+CREATE TABLE screenings (
+  id INTEGER PRIMARY KEY,
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  at TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  order_message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  payment_message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  waybill_message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  list_message_id INTEGER NOT NULL REFERENCES ceb_messages(id),
+  reconciliation TEXT NOT NULL,     -- core::ReconcileJson result
+  quota TEXT NOT NULL,              -- core::CheckQuotaJson result
+  tax TEXT,                         -- core::ComputeTaxJson result; NULL when no CBEC tax path
+  status INTEGER NOT NULL           -- the status it decided
+);
+CREATE INDEX screenings_declaration ON screenings(declaration_id);
+
+-- Status history: every change with its reasons and who (a user, or the system) made it.
+CREATE TABLE declaration_events (
+  id INTEGER PRIMARY KEY,
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  status INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  reasons TEXT NOT NULL,            -- JSON array of reason codes
+  detail TEXT NOT NULL,             -- JSON object
+  screening_id INTEGER REFERENCES screenings(id),
+  actor_id INTEGER REFERENCES users(id),
+  actor_name TEXT NOT NULL
+);
+CREATE INDEX declaration_events_declaration ON declaration_events(declaration_id);
+
+-- Electronic tax bill per released list (CEB816 TaxHeadRd / TaxListRd fields).
+CREATE TABLE tax_bills (
+  id INTEGER PRIMARY KEY,
+  declaration_id INTEGER NOT NULL UNIQUE REFERENCES declarations(id),
+  screening_id INTEGER NOT NULL REFERENCES screenings(id),
+  tax_no TEXT NOT NULL UNIQUE,
+  invt_no TEXT NOT NULL,
+  order_no TEXT NOT NULL,
+  logistics_no TEXT NOT NULL,
+  ebc_code TEXT NOT NULL,
+  logistics_code TEXT NOT NULL,
+  agent_code TEXT NOT NULL,
+  customs_code TEXT NOT NULL,
+  assure_code TEXT NOT NULL,
+  customs_tax_fen INTEGER NOT NULL,
+  value_added_tax_fen INTEGER NOT NULL,
+  consumption_tax_fen INTEGER NOT NULL,
+  total_fen INTEGER NOT NULL,
+  status TEXT NOT NULL,             -- '1' generated
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE tax_bill_lines (
+  tax_bill_id INTEGER NOT NULL REFERENCES tax_bills(id),
+  line_index INTEGER NOT NULL,
+  gnum INTEGER NOT NULL,
+  gcode TEXT NOT NULL,
+  tax_price_fen INTEGER NOT NULL,   -- dutiable value of the line
+  customs_tax_fen INTEGER NOT NULL,
+  value_added_tax_fen INTEGER NOT NULL,
+  consumption_tax_fen INTEGER NOT NULL,
+  PRIMARY KEY (tax_bill_id, line_index)
+) WITHOUT ROWID;
+
+-- The buyers' annual totals: + the value of each released list, - what a return restored;
+-- quantities per 8-digit code for the annual caps.
+CREATE TABLE buyer_quota_entries (
+  id INTEGER PRIMARY KEY,
+  buyer_id_number TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  kind TEXT NOT NULL CHECK (kind IN ('release', 'return')),
+  value_fen INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX buyer_quota_buyer_year ON buyer_quota_entries(buyer_id_number, year);
+
+CREATE TABLE buyer_quota_quantities (
+  entry_id INTEGER NOT NULL REFERENCES buyer_quota_entries(id),
+  code8 TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  qty_milli INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, code8, unit)
+) WITHOUT ROWID;
+
+-- Returns (CEB625) against released lists and the core's verdict on them.
+CREATE TABLE declaration_returns (
+  id INTEGER PRIMARY KEY,
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  refund_message_id INTEGER NOT NULL UNIQUE REFERENCES ceb_messages(id),
+  outcome TEXT NOT NULL,            -- restored | pending | not_restored
+  restored_fen INTEGER NOT NULL,
+  verdict TEXT NOT NULL,            -- core::CheckQuotaJson return verdict
+  at TEXT NOT NULL
+);
+CREATE INDEX declaration_returns_declaration ON declaration_returns(declaration_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
+      {2, "CEB messages and declarations", kMessagesSchema},
   };
   return kMigrations;
 }

@@ -19,7 +19,9 @@
 #include "core/catalog.h"
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/ledger_api.h"
 #include "core/policy.h"
+#include "core/rules_api.h"
 #include "core/tax.h"
 #include "core/verdict_api.h"
 
@@ -74,11 +76,25 @@ std::string OutcomeOf(const core::Json& verdict) {
 
 std::set<std::string> CodesOf(const core::Json& verdict) {
   std::set<std::string> codes;
-  if (!verdict.contains("findings") || !verdict["findings"].is_array()) return codes;
-  for (const core::Json& f : verdict["findings"]) {
-    if (f.contains("code") && f["code"].is_string()) codes.insert(f["code"].get<std::string>());
+  // Findings, and the located errors of a rule that does not validate (rule kinds).
+  for (const char* key : {"findings", "errors"}) {
+    if (!verdict.contains(key) || !verdict[key].is_array()) continue;
+    for (const core::Json& f : verdict[key]) {
+      if (f.contains("code") && f["code"].is_string()) codes.insert(f["code"].get<std::string>());
+    }
   }
   return codes;
+}
+
+// The outcomes of the ledger, gate and promotion kinds that mean "nothing to report".
+bool CleanLedgerOutcome(const std::string& kind, const std::string& outcome) {
+  if (kind == "ledger_balances") return outcome == "consistent";
+  if (kind == "ledger_trace") return outcome == "traced";
+  if (kind == "ledger_whatif") return outcome == "accepted";
+  if (kind == "gate") return outcome == "pass";
+  if (kind == "promotion_check") return outcome == "ok";
+  if (kind == "promotion_summary") return outcome == "summarised";
+  return false;
 }
 
 }  // namespace
@@ -182,6 +198,28 @@ int main(int argc, char** argv) {
       out = core::ComputeTaxJson(request, tables);
     } else if (kind == "quota") {
       out = core::CheckQuotaJson(request, tables, *policy);
+    } else if (kind == "ledger_balances") {
+      out = core::LedgerBalancesJson(request);
+    } else if (kind == "ledger_trace") {
+      out = core::LedgerTraceJson(request);
+    } else if (kind == "ledger_whatif") {
+      out = core::LedgerWhatIfJson(request);
+    } else if (kind == "gate") {
+      out = core::GateCheckJson(request, *policy);
+    } else if (kind == "promotion_check") {
+      out = core::PromotionCheckJson(request, *policy);
+    } else if (kind == "promotion_summary") {
+      out = core::PromotionSummaryJson(request);
+    } else if (kind == "rule_validate") {
+      out = core::ValidateRuleJson(request, *policy);
+    } else if (kind == "route") {
+      out = core::RouteJson(request, *policy);
+    } else if (kind == "preview") {
+      out = core::PreviewRuleJson(request, *policy);
+    } else if (kind == "draw") {
+      out = core::DrawInspectorsJson(request);
+    } else if (kind == "draw_targets") {
+      out = core::DrawTargetsJson(request);
     } else {
       std::cerr << name << ": unknown kind " << kind << "\n";
       return 1;
@@ -216,7 +254,8 @@ int main(int argc, char** argv) {
       // admitted/eligible/valid: then any warning is a failure too.
       if (s["expect_codes"].empty() &&
           (outcome == "admitted" || outcome == "eligible" || outcome == "valid" ||
-           outcome == "computed" || outcome == "cbec" || outcome == "restored")) {
+           outcome == "computed" || outcome == "cbec" || outcome == "restored" ||
+           CleanLedgerOutcome(kind, outcome))) {
         for (const core::Json& f : (*verdict)["findings"]) {
           if (f["severity"] != "info") {
             std::cerr << name << ": unexpected finding " << core::DumpJson(f["code"]) << "\n";

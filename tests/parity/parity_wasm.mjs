@@ -45,6 +45,17 @@ const entry = {
   identifier: core.checkIdentifier,
   tax: core.computeTax,
   quota: core.checkQuota,
+  ledger_balances: core.ledgerBalances,
+  ledger_trace: core.ledgerTrace,
+  ledger_whatif: core.ledgerWhatIf,
+  gate: core.gateCheck,
+  promotion_check: core.promotionCheck,
+  promotion_summary: core.promotionSummary,
+  rule_validate: core.validateRule,
+  route: core.route,
+  preview: core.previewRule,
+  draw: core.drawInspectors,
+  draw_targets: core.drawTargets,
 };
 const lines = [];
 // Every tests/parity/scenarios*.json file, in name order, as parity_native reads them.

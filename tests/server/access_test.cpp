@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "ceb_fixtures.h"
 #include "http/routes.h"
 #include "test_server.h"
 
@@ -71,6 +72,8 @@ struct Objects {
   int64_t enterprise = 0;
   int64_t application = 0;
   int64_t goods = 0;
+  int64_t message = 0;  // CEB messages and declarations: see AddCebObjects
+  int64_t declaration = 0;
 };
 
 Objects ObjectsOf(TestServer& s, const std::string& officer, const std::string& name_part) {
@@ -87,8 +90,23 @@ Objects ObjectsOf(TestServer& s, const std::string& officer, const std::string& 
   return o;
 }
 
+// A complete message set naming only one enterprise (platform, seller, payer and carrier at
+// once, so that it may read the whole document), sent by admin.
+void AddCebObjects(TestServer& s, const std::string& officer, const std::string& customs_code,
+                   Objects& o) {
+  SetSpec spec = Spec("AC" + customs_code.substr(customs_code.size() - 4));
+  spec.ebp = customs_code;
+  spec.ebc = customs_code;
+  spec.pay = customs_code;
+  spec.logistics = customs_code;
+  o.declaration = SubmitSet(s, s.Login("admin", kAdminPassword), MakeSet(spec));
+  o.message = Declaration(s, officer, o.declaration)["list_message_id"].get<int64_t>();
+}
+
 std::string IdFor(const Route& r, const Objects& o) {
   std::string_view p = r.pattern;
+  if (p.find("/messages/") != std::string_view::npos) return std::to_string(o.message);
+  if (p.find("/declarations/") != std::string_view::npos) return std::to_string(o.declaration);
   if (p.find("/applications/") != std::string_view::npos) return std::to_string(o.application);
   if (p.find("/goods/") != std::string_view::npos) return std::to_string(o.goods);
   return std::to_string(o.enterprise);
@@ -103,6 +121,8 @@ TEST_CASE("an enterprise user gets 404 or 403 on every route for another enterpr
   Response b_enterprise = s.Get("/api/v1/enterprises/" + std::to_string(b.enterprise), officer);
   std::string b_name = b_enterprise.json["name"].get<std::string>();
   std::string b_customs = b_enterprise.json["customs_code"].get<std::string>();
+  AddCebObjects(s, officer, b_customs, b);
+  AddCebObjects(s, officer, kHnbyCode, a);
 
   auto before = s.Counts();
   int object_routes = 0;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "ceb_fixtures.h"
 #include "http/routes.h"
 #include "test_server.h"
 
@@ -91,6 +92,13 @@ TEST_CASE("every route has a happy path") {
   REQUIRE(filed.status == 201);
   std::string goods_id = std::to_string(filed.json["id"].get<int64_t>());
 
+  // A released declaration and its list message, for the read routes.
+  const int64_t declaration = SubmitSet(s, admin, MakeSet(Spec("HAPPY")));
+  const std::string decl_id = std::to_string(declaration);
+  const std::string msg_id =
+      std::to_string(Declaration(s, officer, declaration)["list_message_id"].get<int64_t>());
+  CebSet more = MakeSet(Spec("HAPPY-2"));
+
   struct Call {
     std::string method, pattern, path, cookie;
     core::Json body;
@@ -161,6 +169,15 @@ TEST_CASE("every route has a happy path") {
       {"PUT", "/api/v1/policy", "/api/v1/policy", admin, {{"document", policy}}, 200},
       {"GET", "/api/v1/audit", "/api/v1/audit?object_type=application", officer, nullptr, 200},
       {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", officer, nullptr, 200},
+      {"POST", "/api/v1/messages", "/api/v1/messages", hnby,
+       JsonItem("CEB311", core::OrderToJson(more.order)), 200},
+      {"GET", "/api/v1/messages", "/api/v1/messages?type=CEB621", hnby, nullptr, 200},
+      {"GET", "/api/v1/messages/{id}", "/api/v1/messages/" + msg_id, hnby, nullptr, 200},
+      {"GET", "/api/v1/messages/{id}/raw", "/api/v1/messages/" + msg_id + "/raw", officer, nullptr,
+       200},
+      {"GET", "/api/v1/declarations", "/api/v1/declarations?status=released", officer, nullptr,
+       200},
+      {"GET", "/api/v1/declarations/{id}", "/api/v1/declarations/" + decl_id, hnby, nullptr, 200},
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", hnby, core::Json::object(), 204},
   };
   std::set<std::pair<std::string, std::string>> covered;

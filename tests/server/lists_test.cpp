@@ -20,13 +20,14 @@ TEST_CASE("loaded lists: metadata and the exact CSV bytes the server parsed") {
   std::string ent = s.Login("hnby", kEnterprisePassword);
   Response lists = s.Get("/api/v1/lists", ent);
   REQUIRE(lists.status == 200);
-  REQUIRE(lists.json["total"] == 6);
+  REQUIRE(lists.json["total"] == 7);
   std::map<std::string, core::Json> by_name;
   for (const core::Json& l : lists.json["items"]) by_name[l["name"].get<std::string>()] = l;
   CHECK(by_name["divisions"]["rows"].get<int64_t>() > 3000);  // distinct codes
   CHECK(by_name["hs8"]["rows"] == 9579);
   CHECK(by_name["countries"]["rows"] == 243);
   CHECK(by_name["positive_list"]["version"] == "2022-subset-1");
+  CHECK(by_name["tax_rates"]["version"] == "2024-1");
 
   const std::pair<const char*, const char*> files[] = {
       {"divisions", "data/reference/gbt2260/divisions_history.csv"},
@@ -35,6 +36,7 @@ TEST_CASE("loaded lists: metadata and the exact CSV bytes the server parsed") {
       {"controls", "data/lists/controls.csv"},
       {"high_risk", "data/lists/high_risk.csv"},
       {"countries", "data/reference/customs-country-codes/countries.csv"},
+      {"tax_rates", "data/tax/rates.csv"},
   };
   for (const auto& [name, rel] : files) {
     CAPTURE(name);

@@ -49,8 +49,8 @@ TEST_CASE("migrations apply once, are recorded, and are idempotent on restart") 
     if (i == 0) {
       lists = q->Int(0);
       audit = q->Int(1);
-      CHECK(lists == 6);
-      CHECK(audit == 7);  // six lists and the policy
+      CHECK(lists == 7);
+      CHECK(audit == 8);  // seven lists and the policy
     } else {
       CHECK(q->Int(0) == lists);
       CHECK(q->Int(1) == audit);
@@ -180,7 +180,7 @@ TEST_CASE("the demo seed creates what it says, once") {
 TEST_CASE("without --seed-demo there are no users and no demo marker") {
   TestServer s;
   CHECK(s.Count("users") == 0);
-  CHECK(s.Count("reference_lists") == 6);
+  CHECK(s.Count("reference_lists") == 7);
   core::StatusOr<bool> present = DemoDataPresent(s.app());
   REQUIRE(present.ok());
   CHECK_FALSE(*present);

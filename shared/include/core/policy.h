@@ -87,6 +87,10 @@ struct Policy {
   AdmissionPolicy admission;
   Limits limits;
   std::vector<LimitPeriod> limit_periods;  // optional, non-overlapping
+  // Tolerances (DOMAIN §8), basis points: the gate weighbridge's goods weight against the
+  // declared gross weight, and a declared unit price below the filed normal price.
+  int gate_weight_tolerance_bp = 500;
+  int price_tolerance_bp = 500;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
@@ -100,7 +104,8 @@ struct Policy {
 // overlapping scale periods, or limits that are not positive (annual below transaction).
 // "limit_periods" is optional: [{"effective_from", "effective_to": null|date, "transaction_fen",
 // "annual_fen", "over_limit_single_item": "cbec_full_tax"|"general_trade", "source"}], refused
-// when periods overlap.
+// when periods overlap. "gate_weight_tolerance_bp" and "price_tolerance_bp" are optional
+// integers 0..10000 (default 500 = 5%); PolicyToJson always writes them.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

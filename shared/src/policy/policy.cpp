@@ -232,7 +232,8 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   CORE_RETURN_IF_ERROR(
       RejectUnknownKeys(doc,
                         {"version", "effective_date", "description", "grade_scales", "measures",
-                         "risk_level_addon_bp", "admission", "limits", "limit_periods"},
+                         "risk_level_addon_bp", "admission", "limits", "limit_periods",
+                         "gate_weight_tolerance_bp", "price_tolerance_bp"},
                         ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -321,6 +322,11 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       p.limit_periods.push_back(std::move(lp));
     }
   }
+  CORE_ASSIGN_OR_RETURN(auto gate_bp,
+                        ReadInt(doc, "gate_weight_tolerance_bp", "", 0, kMaxBp, false));
+  if (gate_bp) p.gate_weight_tolerance_bp = static_cast<int>(*gate_bp);
+  CORE_ASSIGN_OR_RETURN(auto price_bp, ReadInt(doc, "price_tolerance_bp", "", 0, kMaxBp, false));
+  if (price_bp) p.price_tolerance_bp = static_cast<int>(*price_bp);
   return p;
 }
 
@@ -386,6 +392,8 @@ Json PolicyToJson(const Policy& policy) {
     }
     doc["limit_periods"] = std::move(periods);
   }
+  doc["gate_weight_tolerance_bp"] = policy.gate_weight_tolerance_bp;
+  doc["price_tolerance_bp"] = policy.price_tolerance_bp;
   return doc;
 }
 

@@ -1,0 +1,412 @@
+// Screening of complete sets and returns: assembling the set, calling the core, deciding the
+// status, writing the tax bill and the quota entries.
+#include "service/screening.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "common/clock.h"
+#include "common/json_text.h"
+#include "core/reconcile_api.h"
+#include "core/verdict_api.h"
+#include "service/declarations.h"
+#include "service/screening_requests.h"
+#include "store/current_docs_repo.h"
+#include "store/messages_repo.h"
+
+namespace server {
+
+namespace {
+
+struct SetMessages {
+  std::optional<MessageRecord> order;
+  std::optional<MessageRecord> payment;
+  std::optional<MessageRecord> waybill;
+  std::optional<MessageRecord> list;
+  std::vector<std::string> missing;  // "order", "payment", "waybill"
+};
+
+core::StatusOr<std::optional<MessageRecord>> Load(Db& db, std::optional<int64_t> id) {
+  if (!id) return std::optional<MessageRecord>();
+  return FindMessage(db, *id);
+}
+
+core::StatusOr<SetMessages> AssembleSet(Db& db, const DeclarationRecord& d) {
+  SetMessages s;
+  CORE_ASSIGN_OR_RETURN(std::optional<int64_t> order, CurrentOrderFor(db, d.ebp_code, d.order_no));
+  CORE_ASSIGN_OR_RETURN(std::optional<int64_t> payment,
+                        CurrentPaymentFor(db, d.ebp_code, d.order_no));
+  CORE_ASSIGN_OR_RETURN(std::optional<int64_t> waybill,
+                        CurrentWaybillFor(db, d.logistics_code, d.logistics_no));
+  CORE_ASSIGN_OR_RETURN(s.order, Load(db, order));
+  CORE_ASSIGN_OR_RETURN(s.payment, Load(db, payment));
+  CORE_ASSIGN_OR_RETURN(s.waybill, Load(db, waybill));
+  CORE_ASSIGN_OR_RETURN(s.list, Load(db, d.list_message_id));
+  if (!s.order) s.missing.push_back("order");
+  if (!s.payment) s.missing.push_back("payment");
+  if (!s.waybill) s.missing.push_back("waybill");
+  if (!s.list) return core::InternalError("declaration " + std::to_string(d.id) + " has no list");
+  return s;
+}
+
+// A stored record's JSON, which the server wrote with the core codec: failing to read it back
+// means the row was damaged.
+core::StatusOr<core::Json> RecordOf(const MessageRecord& m) {
+  core::StatusOr<core::Json> j = core::ParseJson(m.parsed);
+  if (!j.ok()) return core::InternalError("message " + std::to_string(m.id) + " is damaged");
+  return j;
+}
+
+template <typename T, typename Parse>
+core::StatusOr<T> Typed(const core::Json& j, Parse parse, int64_t id) {
+  core::StatusOr<T> r = parse(j, "");
+  if (!r.ok()) {
+    return core::InternalError("message " + std::to_string(id) +
+                               " no longer reads: " + r.status().message());
+  }
+  return r;
+}
+
+// A core result that must be a verdict: an error answer means the server built a bad request.
+core::StatusOr<core::Json> Verdict(const std::string& text, std::string_view what) {
+  core::StatusOr<core::Json> j = CoreResult(text);
+  if (!j.ok()) {
+    return core::InternalError(std::string(what) + " refused the request: " + j.status().message());
+  }
+  return j;
+}
+
+// "46012026I000000042": the declaring customs (4), the year, 'I', the declaration id (9).
+std::string AssignedNumber(const core::Inventory& list, const DeclarationRecord& d, char kind) {
+  std::string customs = list.head.customs_code.substr(0, 4);
+  customs.resize(4, '0');
+  char serial[16];
+  std::snprintf(serial, sizeof serial, "%09lld", static_cast<long long>(d.id % 1000000000));
+  return customs + d.decl_date.substr(0, 4) + kind + serial;
+}
+
+struct Decision {
+  int status = kStatusReleased;
+  std::vector<std::string> reasons;
+  core::Json findings = core::Json::array();  // the findings behind the reasons
+};
+
+Decision Decide(const std::vector<const core::Json*>& results) {
+  core::Json errors = core::Json::array();
+  core::Json warnings = core::Json::array();
+  for (const core::Json* r : results) {
+    if (r == nullptr || !r->contains("findings") || !(*r)["findings"].is_array()) continue;
+    for (const core::Json& f : (*r)["findings"]) {
+      if (!f.is_object() || !f.contains("severity")) continue;
+      if (f["severity"] == "error") errors.push_back(f);
+      if (f["severity"] == "warning") warnings.push_back(f);
+    }
+  }
+  Decision d;
+  const core::Json& behind = !errors.empty() ? errors : warnings;
+  d.status = !errors.empty()     ? kStatusRejected
+             : !warnings.empty() ? kStatusManualReview
+                                 : kStatusReleased;
+  for (const core::Json& f : behind) {
+    std::string code =
+        f.contains("code") && f["code"].is_string() ? f["code"].get<std::string>() : "UNKNOWN";
+    if (std::find(d.reasons.begin(), d.reasons.end(), code) == d.reasons.end()) {
+      d.reasons.push_back(code);
+    }
+  }
+  d.findings = behind;
+  if (d.status == kStatusReleased) d.reasons = {kReasonDefaultRelease};
+  return d;
+}
+
+int64_t IntOr(const core::Json& j, const char* key, int64_t fallback = 0) {
+  return j.is_object() && j.contains(key) && j[key].is_number_integer() ? j[key].get<int64_t>()
+                                                                        : fallback;
+}
+
+TaxBillRecord BillFrom(const DeclarationRecord& d, const core::Inventory& list,
+                       const core::Json& tax, int64_t screening_id, const std::string& at) {
+  TaxBillRecord b;
+  b.declaration_id = d.id;
+  b.screening_id = screening_id;
+  b.tax_no = AssignedNumber(list, d, 'T');
+  b.invt_no = d.invt_no;
+  b.order_no = d.order_no;
+  b.logistics_no = d.logistics_no;
+  b.ebc_code = d.ebc_code;
+  b.logistics_code = d.logistics_code;
+  b.agent_code = d.agent_code;
+  b.customs_code = list.head.customs_code;
+  b.assure_code = list.head.assure_code;
+  const core::Json& order = tax["order"];
+  b.customs_tax_fen = IntOr(order, "duty_fen");
+  b.value_added_tax_fen = IntOr(order, "vat_fen");
+  b.consumption_tax_fen = IntOr(order, "ct_fen");
+  b.total_fen = IntOr(order, "total_fen");
+  b.created_at = at;
+  const core::Json& lines = tax["lines"];
+  for (size_t i = 0; lines.is_array() && i < lines.size() && i < list.lines.size(); ++i) {
+    b.lines.push_back(TaxBillLine{
+        list.lines[i].gnum, list.lines[i].gcode, IntOr(lines[i], "dutiable_value_fen"),
+        IntOr(lines[i], "duty_fen"), IntOr(lines[i], "vat_fen"), IntOr(lines[i], "ct_fen")});
+  }
+  return b;
+}
+
+// Screens one declaration; see ScreenDeclarations.
+class Screener {
+ public:
+  Screener(App& app, Db& db, const Actor& trigger)
+      : app_(app), db_(db), trigger_(trigger), now_(FormatUtcIso(app.Now())) {}
+
+  core::Status Screen(int64_t id);
+
+ private:
+  core::Status Awaiting(const DeclarationRecord& d, const std::vector<std::string>& missing);
+  core::Status Complete(DeclarationRecord d, const SetMessages& set);
+  core::Status Release(const DeclarationRecord& d, const core::Inventory& list,
+                       const core::Json& quota, const core::Json& tax, int64_t screening_id,
+                       const Decision& decision);
+
+  App& app_;
+  Db& db_;
+  const Actor& trigger_;
+  const Actor system_ = Actor::System();
+  std::string now_;
+};
+
+core::Status Screener::Screen(int64_t id) {
+  CORE_ASSIGN_OR_RETURN(std::optional<DeclarationRecord> d, FindDeclaration(db_, id));
+  if (!d) return core::OkStatus();
+  if (d->status == kStatusReleased || d->status == kStatusInspection ||
+      d->status == kStatusClosed) {
+    return core::OkStatus();
+  }
+  CORE_ASSIGN_OR_RETURN(SetMessages set, AssembleSet(db_, *d));
+  if (!set.missing.empty()) return Awaiting(*d, set.missing);
+  return Complete(*std::move(d), set);
+}
+
+core::Status Screener::Awaiting(const DeclarationRecord& d,
+                                const std::vector<std::string>& missing) {
+  const core::Json missing_json = missing;
+  CORE_ASSIGN_OR_RETURN(std::optional<DeclarationEvent> last, LastDeclarationEvent(db_, d.id));
+  if (d.status == kStatusDeclaring && last && last->status == kStatusDeclaring &&
+      last->detail.is_object() && last->detail.contains("missing") &&
+      last->detail["missing"] == missing_json) {
+    return core::OkStatus();  // nothing new to say
+  }
+  return RecordStatus(db_, d, kStatusDeclaring, now_, {kReasonAwaiting},
+                      {{"missing", missing_json}}, std::nullopt, system_, trigger_);
+}
+
+core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
+  CORE_ASSIGN_OR_RETURN(core::Json order_json, RecordOf(*set.order));
+  CORE_ASSIGN_OR_RETURN(core::Json payment_json, RecordOf(*set.payment));
+  CORE_ASSIGN_OR_RETURN(core::Json waybill_json, RecordOf(*set.waybill));
+  CORE_ASSIGN_OR_RETURN(core::Json list_json, RecordOf(*set.list));
+  CORE_ASSIGN_OR_RETURN(core::Order order,
+                        Typed<core::Order>(order_json, core::OrderFromJson, set.order->id));
+  CORE_ASSIGN_OR_RETURN(core::Inventory list,
+                        Typed<core::Inventory>(list_json, core::InventoryFromJson, set.list->id));
+  if (d.invt_no.empty()) {
+    d.invt_no = AssignedNumber(list, d, 'I');
+    CORE_RETURN_IF_ERROR(SetDeclarationInvtNo(db_, d.id, d.invt_no));
+  }
+  const core::Json messages = {{"order", set.order->id},
+                               {"payment", set.payment->id},
+                               {"waybill", set.waybill->id},
+                               {"inventory", set.list->id}};
+  CORE_RETURN_IF_ERROR(RecordStatus(db_, d, kStatusAccepted, now_, {kReasonSetComplete},
+                                    {{"messages", messages}, {"invt_no", d.invt_no}}, std::nullopt,
+                                    system_, trigger_));
+
+  std::shared_ptr<const ReferenceData> ref = app_.reference();
+  const core::Date today = app_.Today();
+  CORE_ASSIGN_OR_RETURN(std::vector<FiledCode> filed, FiledGoodsOf(db_, list.head.ebc_code));
+  const std::string reconcile_text = core::ReconcileJson(
+      core::DumpJson(ReconcileRequest(order_json, payment_json, waybill_json, list_json, today,
+                                      list.head.ebc_code, filed)),
+      ref->tables);
+  CORE_ASSIGN_OR_RETURN(core::Json reconcile, Verdict(reconcile_text, "ReconcileJson"));
+
+  const int year = list.head.decl_time.date().year();
+  CORE_ASSIGN_OR_RETURN(core::Fen ytd, YearToDate(db_, d.buyer_id_number, year));
+  CORE_ASSIGN_OR_RETURN(std::vector<QuotaQuantity> ytd_qty,
+                        YearQuantities(db_, d.buyer_id_number, year));
+  const std::string quota_text = core::CheckQuotaJson(
+      core::DumpJson(QuotaRequest(order, list, ref->tables.positive_list, ytd, ytd_qty)),
+      ref->tables, ref->policy);
+  CORE_ASSIGN_OR_RETURN(core::Json quota, Verdict(quota_text, "CheckQuotaJson"));
+
+  std::optional<std::string> tax_text;
+  core::Json tax;
+  // Only a list that clears as CBEC is taxed here; general trade is refused, not billed.
+  const bool cbec =
+      quota.contains("path") && (quota["path"] == "cbec" || quota["path"] == "cbec_full_tax");
+  if (cbec && quota.contains("tax_path") && quota["tax_path"].is_string()) {
+    tax_text = core::ComputeTaxJson(
+        core::DumpJson(TaxRequest(order, list, quota["tax_path"].get<std::string>())), ref->tables);
+    CORE_ASSIGN_OR_RETURN(tax, Verdict(*tax_text, "ComputeTaxJson"));
+  }
+
+  Decision decision = Decide({&reconcile, &quota, tax_text ? &tax : nullptr});
+  if (decision.status == kStatusReleased && !tax_text) {
+    // Defensive: a list is never released without its tax computed.
+    decision.status = kStatusManualReview;
+    decision.reasons = {"TAX_NOT_COMPUTED"};
+  }
+  ScreeningRecord s;
+  s.declaration_id = d.id;
+  s.at = now_;
+  s.decision_date = today.ToIso();
+  s.order_message_id = set.order->id;
+  s.payment_message_id = set.payment->id;
+  s.waybill_message_id = set.waybill->id;
+  s.list_message_id = set.list->id;
+  s.reconciliation = reconcile_text;
+  s.quota = quota_text;
+  s.tax = tax_text;
+  s.status = decision.status;
+  CORE_ASSIGN_OR_RETURN(int64_t screening_id, InsertScreening(db_, s));
+  if (decision.status == kStatusReleased) {
+    return Release(d, list, quota, tax, screening_id, decision);
+  }
+  return RecordStatus(db_, d, decision.status, now_, decision.reasons,
+                      {{"findings", decision.findings}}, screening_id, system_, trigger_);
+}
+
+core::Status Screener::Release(const DeclarationRecord& d, const core::Inventory& list,
+                               const core::Json& quota, const core::Json& tax, int64_t screening_id,
+                               const Decision& decision) {
+  const std::string released_on = app_.Today().ToIso();
+  // Routing rules come later (their own module); until then a clean list is released, and the
+  // event says so.
+  core::Json detail = {{"route", "release"},
+                       {"rule", nullptr},
+                       {"note", "no routing rules in force: a list without findings is released"},
+                       {"quota_path", quota.contains("path") ? quota["path"] : core::Json()},
+                       {"tax_total_fen", IntOr(tax["order"], "total_fen")}};
+  CORE_RETURN_IF_ERROR(RecordStatus(db_, d, kStatusReleased, now_, decision.reasons, detail,
+                                    screening_id, system_, trigger_, released_on));
+  CORE_RETURN_IF_ERROR(InsertTaxBill(db_, BillFrom(d, list, tax, screening_id, now_)).status());
+  QuotaEntry e;
+  e.buyer_id_number = d.buyer_id_number;
+  e.year = list.head.decl_time.date().year();
+  e.declaration_id = d.id;
+  e.kind = "release";
+  const bool counts = quota.contains("counts_toward_annual") &&
+                      quota["counts_toward_annual"].is_boolean() &&
+                      quota["counts_toward_annual"].get<bool>();
+  e.value_fen = counts ? IntOr(quota, "value_fen") : 0;
+  e.at = now_;
+  const std::shared_ptr<const ReferenceData> ref = app_.reference();
+  for (const core::InventoryLine& l : list.lines) {
+    e.quantities.push_back(QuotaQuantityOf(l, ref->tables.positive_list));
+  }
+  return InsertQuotaEntry(db_, e);
+}
+
+}  // namespace
+
+core::Status ScreenDeclarations(App& app, Db& db, const Actor& trigger,
+                                const std::vector<int64_t>& ids) {
+  Screener screener(app, db, trigger);
+  for (int64_t id : ids) CORE_RETURN_IF_ERROR(screener.Screen(id));
+  return core::OkStatus();
+}
+
+core::StatusOr<ReturnRecord> DecideReturn(App& app, Db& db, const Actor& trigger,
+                                          const DeclarationRecord& declaration,
+                                          int64_t refund_message_id, const core::Refund& refund) {
+  if (declaration.status != kStatusReleased || !declaration.released_on) {
+    return core::FailedPreconditionError("declaration " + std::to_string(declaration.id) +
+                                         " is not released");
+  }
+  CORE_ASSIGN_OR_RETURN(std::optional<MessageRecord> list_msg,
+                        FindMessage(db, declaration.list_message_id));
+  if (!list_msg) return core::InternalError("declaration without its list");
+  CORE_ASSIGN_OR_RETURN(core::Json list_json, RecordOf(*list_msg));
+  CORE_ASSIGN_OR_RETURN(core::Inventory list,
+                        Typed<core::Inventory>(list_json, core::InventoryFromJson, list_msg->id));
+  CORE_ASSIGN_OR_RETURN(std::optional<QuotaEntry> released, ReleaseEntry(db, declaration.id));
+  const core::Fen counted = released ? released->value_fen : 0;
+  const int year = released ? released->year : list.head.decl_time.date().year();
+
+  // Returned quantity per list line (by gnum), capped at what was declared.
+  std::map<int, int64_t> returned_e5;
+  for (const core::RefundLine& l : refund.lines) returned_e5[l.gnum] += l.qty.e5;
+  bool whole = true;
+  core::Fen partial = 0;
+  std::vector<QuotaQuantity> quantities;
+  const std::shared_ptr<const ReferenceData> ref = app.reference();
+  for (const core::InventoryLine& l : list.lines) {
+    const int64_t back = std::min(returned_e5[l.gnum], l.qty.e5);
+    if (back < l.qty.e5) whole = false;
+    if (back <= 0 || l.qty.e5 <= 0) continue;
+    partial += static_cast<core::Fen>(static_cast<core::Int128>(l.total_price) * back / l.qty.e5);
+    QuotaQuantity q = QuotaQuantityOf(l, ref->tables.positive_list);
+    q.qty_milli = -static_cast<int64_t>(static_cast<core::Int128>(q.qty_milli) * back / l.qty.e5);
+    quantities.push_back(q);
+  }
+  // Several returns of one list never restore more than its release counted.
+  CORE_ASSIGN_OR_RETURN(std::vector<ReturnRecord> earlier, ListReturns(db, declaration.id));
+  core::Fen restorable = counted;
+  for (const ReturnRecord& e : earlier) restorable -= e.restored_fen;
+  restorable = std::max<core::Fen>(restorable, 0);
+  const core::Fen value = std::min(whole ? counted : partial, restorable);
+  CORE_ASSIGN_OR_RETURN(core::Fen ytd, YearToDate(db, declaration.buyer_id_number, year));
+  const std::string applied = refund.head.app_time.date().ToIso();
+  core::Json request = {{"return",
+                         {{"release_date", *declaration.released_on},
+                          {"applied_date", applied},
+                          {"arrived_date", applied},
+                          {"decision_date", app.Today().ToIso()},
+                          {"value_fen", value},
+                          {"year_to_date_fen", std::max<core::Fen>(ytd, 0)}}}};
+  const std::string verdict_text =
+      core::CheckQuotaJson(core::DumpJson(request), ref->tables, ref->policy);
+  CORE_ASSIGN_OR_RETURN(core::Json verdict, Verdict(verdict_text, "CheckQuotaJson"));
+  const std::string now = FormatUtcIso(app.Now());
+  ReturnRecord r;
+  r.declaration_id = declaration.id;
+  r.refund_message_id = refund_message_id;
+  r.outcome = verdict.contains("outcome") && verdict["outcome"].is_string()
+                  ? verdict["outcome"].get<std::string>()
+                  : "not_restored";
+  r.restored_fen = r.outcome == "restored" ? IntOr(verdict, "restored_fen") : 0;
+  r.verdict = verdict_text;
+  r.at = now;
+  CORE_ASSIGN_OR_RETURN(r.id, InsertReturn(db, r));
+  if (r.outcome == "restored" && r.restored_fen > 0) {
+    QuotaEntry e;
+    e.buyer_id_number = declaration.buyer_id_number;
+    e.year = year;
+    e.declaration_id = declaration.id;
+    e.kind = "return";
+    e.value_fen = -r.restored_fen;
+    e.at = now;
+    e.quantities = whole && released ? released->quantities : quantities;
+    if (whole && released) {
+      for (QuotaQuantity& q : e.quantities) q.qty_milli = -q.qty_milli;
+    }
+    CORE_RETURN_IF_ERROR(InsertQuotaEntry(db, e));
+  }
+  std::vector<std::string> reasons = {kReasonReturn};
+  if (verdict.contains("findings") && verdict["findings"].is_array()) {
+    for (const core::Json& f : verdict["findings"]) {
+      if (f.contains("code") && f["code"].is_string())
+        reasons.push_back(f["code"].get<std::string>());
+    }
+  }
+  CORE_RETURN_IF_ERROR(RecordStatus(db, declaration, kStatusReleased, now, reasons,
+                                    {{"return_id", r.id},
+                                     {"refund_message_id", refund_message_id},
+                                     {"outcome", r.outcome},
+                                     {"restored_fen", r.restored_fen}},
+                                    std::nullopt, Actor::System(), trigger));
+  return r;
+}
+
+}  // namespace server
