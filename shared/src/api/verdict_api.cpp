@@ -8,6 +8,7 @@
 #include "core/quota.h"
 #include "core/tax.h"
 #include "field_reader.h"
+#include "internal/api_common.h"
 
 namespace core {
 namespace {
@@ -18,13 +19,6 @@ using internal::ReadDate;
 using internal::ReadString;
 
 constexpr size_t kMaxOtherFilings = 10000;
-
-// Parses the request text as a JSON object.
-StatusOr<Json> ParseRequest(std::string_view request) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseJson(request));
-  if (!doc.is_object()) return InvalidArgumentError("the request must be a JSON object");
-  return doc;
-}
 
 // A required sub-object of the request, e.g. "application".
 StatusOr<const Json*> RequiredObject(const Json& doc, std::string_view key) {
@@ -46,7 +40,7 @@ Status Nested(const Status& s, std::string_view object) {
 
 StatusOr<std::string> AdmissionImpl(std::string_view request, const ReferenceTables& tables,
                                     const Policy& policy) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   CORE_ASSIGN_OR_RETURN(const Json* app_json, RequiredObject(doc, "application"));
   CORE_ASSIGN_OR_RETURN(std::optional<Date> date, ReadDate(doc, "decision_date", "", true));
   StatusOr<EnterpriseApplication> app = ApplicationFromJson(*app_json);
@@ -77,7 +71,7 @@ StatusOr<std::vector<OtherFiling>> OtherFilingsFromJson(const Json& doc) {
 
 StatusOr<std::string> GoodsImpl(std::string_view request, const ReferenceTables& tables,
                                 const Policy& policy) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   CORE_ASSIGN_OR_RETURN(const Json* filing_json, RequiredObject(doc, "filing"));
   CORE_ASSIGN_OR_RETURN(std::optional<Date> date, ReadDate(doc, "decision_date", "", true));
   CORE_ASSIGN_OR_RETURN(std::vector<OtherFiling> others, OtherFilingsFromJson(doc));
@@ -89,7 +83,7 @@ StatusOr<std::string> GoodsImpl(std::string_view request, const ReferenceTables&
 
 StatusOr<std::string> IdentifierImpl(std::string_view request, const ReferenceTables& tables,
                                      const Policy& policy) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   CORE_ASSIGN_OR_RETURN(std::string kind, ReadString(doc, "kind", "", 40, true));
   CORE_ASSIGN_OR_RETURN(std::string value, ReadString(doc, "value", "", 200, false));
   CORE_ASSIGN_OR_RETURN(std::optional<Date> date, ReadDate(doc, "date", "", false));
@@ -123,7 +117,7 @@ StatusOr<std::string> IdentifierImpl(std::string_view request, const ReferenceTa
 }
 
 StatusOr<std::string> TaxImpl(std::string_view request, const ReferenceTables& tables) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"order"}, ""));
   CORE_ASSIGN_OR_RETURN(const Json* order_json, RequiredObject(doc, "order"));
   StatusOr<TaxOrderInput> order = TaxOrderFromJson(*order_json);
@@ -133,7 +127,7 @@ StatusOr<std::string> TaxImpl(std::string_view request, const ReferenceTables& t
 
 StatusOr<std::string> QuotaImpl(std::string_view request, const ReferenceTables& tables,
                                 const Policy& policy) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseRequest(request));
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"order", "return"}, ""));
   const bool has_order = Member(doc, "order") != nullptr;
   if (has_order == (Member(doc, "return") != nullptr)) {

@@ -1,7 +1,7 @@
 // What the ledger, gate and promotion code share on top of api/field_reader.h: readers of exact
 // quantities and weights as CEB text and of bounded arrays, and how findings write a rate; the
 // request and response helpers of the text entry points (ParseRequestObject, Respond) come from
-// routing/api_common.h. Private to the core. Pure.
+// internal/api_common.h. Private to the core. Pure.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "../api/field_reader.h"
-#include "../routing/api_common.h"
+#include "internal/api_common.h"
 #include "core/messages.h"
 
 namespace core::internal {

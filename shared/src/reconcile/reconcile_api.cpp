@@ -4,6 +4,7 @@
 
 #include "api/field_reader.h"
 #include "core/reconcile.h"
+#include "internal/api_common.h"
 
 namespace core {
 namespace {
@@ -49,8 +50,7 @@ Status ReadFiledGoods(const Json& doc, ReconcileContext& context) {
 }
 
 StatusOr<std::string> ReconcileImpl(std::string_view request, const ReferenceTables& tables) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseJson(request));
-  if (!doc.is_object()) return InvalidArgumentError("the request must be a JSON object");
+  CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
   ReconcileSet set;
   CORE_RETURN_IF_ERROR(ReadDocument<Order>(doc, "order", OrderFromJson, set.order));
   CORE_RETURN_IF_ERROR(ReadDocument<Payment>(doc, "payment", PaymentFromJson, set.payment));

@@ -1,5 +1,4 @@
-// JSON entry points of the double-random draws (inspectors, targets) and the request readers
-// they share with routing. Pure.
+// JSON entry points of the double-random draws (inspectors, targets). Pure.
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,32 +6,9 @@
 #include "api/field_reader.h"
 #include "core/rules_api.h"
 #include "core/sampling.h"
-#include "routing/api_common.h"
+#include "internal/api_common.h"
 
 namespace core {
-namespace internal {
-
-StatusOr<Json> ParseRequestObject(std::string_view request) {
-  CORE_ASSIGN_OR_RETURN(Json doc, ParseJson(request));
-  if (!doc.is_object()) return InvalidArgumentError("the request must be a JSON object");
-  return doc;
-}
-
-StatusOr<uint64_t> ReadSeed(const Json& doc) {
-  const Json* seed = Member(doc, "seed");
-  if (seed == nullptr || !seed->is_string()) {
-    return FieldError("seed", "must be a string of 1 to 16 hex digits");
-  }
-  std::optional<uint64_t> value = SeedFromHex(seed->get_ref<const std::string&>());
-  if (!value) return FieldError("seed", "must be a string of 1 to 16 hex digits");
-  return *value;
-}
-
-std::string Respond(const StatusOr<std::string>& result) {
-  return result.ok() ? *result : ErrorResponseJson(result.status());
-}
-
-}  // namespace internal
 namespace {
 
 using internal::ReadInt;

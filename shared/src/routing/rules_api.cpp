@@ -9,7 +9,7 @@
 #include "api/field_reader.h"
 #include "core/routing.h"
 #include "core/rules.h"
-#include "routing/api_common.h"
+#include "internal/api_common.h"
 
 namespace core {
 namespace {

@@ -1,4 +1,4 @@
-// Request readers shared by the routing and draw entry points (private to the core). Pure.
+// Request readers shared by the core's text entry points (private to the core). Pure.
 #pragma once
 
 #include <cstdint>
