@@ -11,8 +11,9 @@ int main(int argc, char** argv) {
     std::printf("cbec-patrol crawler 0.1 (%s)\n", curl_version());
     return 0;
   }
-  std::fprintf(stderr,
-               "usage: crawler --version\n"
-               "The patrol crawler is not built out yet: it arrives with the online-patrol issue.\n");
+  std::fprintf(
+      stderr,
+      "usage: crawler --version\n"
+      "The patrol crawler is not built out yet: it arrives with the online-patrol issue.\n");
   return 2;
 }

@@ -59,8 +59,12 @@ TEST_CASE("ParseCny reads the amounts people and messages write") {
   CHECK(ParseCny("1299").value() == 129900);
   CHECK(ParseCny("1299.5").value() == 129950);
   CHECK(ParseCny("1,299.00").value() == 129900);
-  CHECK(ParseCny("\xC2\xA5" "1,299.00").value() == 129900);
-  CHECK(ParseCny("\xEF\xBF\xA5" "12").value() == 1200);
+  CHECK(ParseCny("\xC2\xA5"
+                 "1,299.00")
+            .value() == 129900);
+  CHECK(ParseCny("\xEF\xBF\xA5"
+                 "12")
+            .value() == 1200);
   CHECK(ParseCny("1299\xE5\x85\x83").value() == 129900);
   CHECK(ParseCny("-3.20").value() == -320);
   CHECK(ParseCny("0.07").value() == 7);
@@ -78,15 +82,20 @@ TEST_CASE("FormatCny writes fen exactly, including negatives") {
   CHECK(FormatCny(7) == "0.07");
   CHECK(FormatCny(-320) == "-3.20");
   CHECK(FormatCny(0) == "0.00");
-  CHECK(FormatCnyDisplay(123456789) == "\xC2\xA5" "1,234,567.89");
-  CHECK(FormatCnyDisplay(-100) == "-\xC2\xA5" "1.00");
+  CHECK(FormatCnyDisplay(123456789) ==
+        "\xC2\xA5"
+        "1,234,567.89");
+  CHECK(FormatCnyDisplay(-100) ==
+        "-\xC2\xA5"
+        "1.00");
   CHECK(FormatCny(ParseCny("45.50").value()) == "45.50");
 }
 
 TEST_CASE("Findings: severity queries and field prefixes") {
   Findings fs;
   CHECK_FALSE(HasErrors(fs));
-  AppendFindings(fs, {MakeFinding("X", Severity::kWarning, "number", "z", "e")}, "qualifications[0]");
+  AppendFindings(fs, {MakeFinding("X", Severity::kWarning, "number", "z", "e")},
+                 "qualifications[0]");
   CHECK(fs[0].field == "qualifications[0].number");
   CHECK(HasWarnings(fs));
   CHECK_FALSE(HasErrors(fs));

@@ -69,7 +69,8 @@ StatusOr<bool> OptionalBool(const Json& obj, std::string_view key, bool default_
   if (!obj.is_object()) return InvalidArgumentError("expected a JSON object");
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return default_value;
-  if (!it->is_boolean()) return InvalidArgumentError("field " + Quoted(key) + " must be true or false");
+  if (!it->is_boolean())
+    return InvalidArgumentError("field " + Quoted(key) + " must be true or false");
   return it->get<bool>();
 }
 

@@ -4,7 +4,7 @@
 namespace core {
 namespace {
 
-constexpr std::string_view kYenHalf = "\xC2\xA5";   // ¥ U+00A5
+constexpr std::string_view kYenHalf = "\xC2\xA5";      // ¥ U+00A5
 constexpr std::string_view kYenFull = "\xEF\xBF\xA5";  // ￥ U+FFE5
 constexpr std::string_view kYuan = "\xE5\x85\x83";     // 元
 
@@ -75,7 +75,8 @@ StatusOr<Fen> ParseCny(std::string_view text) {
     }
   }
   Fen yuan = 0;
-  if (!ParseIntegerPart(int_part, yuan)) return InvalidArgumentError("not an amount: digits expected");
+  if (!ParseIntegerPart(int_part, yuan))
+    return InvalidArgumentError("not an amount: digits expected");
   Fen fen = 0;
   for (size_t i = 0; i < 2; ++i) {
     fen *= 10;
@@ -93,8 +94,8 @@ StatusOr<Fen> ParseCny(std::string_view text) {
 std::string FormatCny(Fen fen) {
   const bool negative = fen < 0;
   // Work on the unsigned magnitude so the most negative value cannot overflow.
-  uint64_t magnitude = negative ? static_cast<uint64_t>(0) - static_cast<uint64_t>(fen)
-                                : static_cast<uint64_t>(fen);
+  uint64_t magnitude =
+      negative ? static_cast<uint64_t>(0) - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
   std::string out = std::to_string(magnitude / 100);
   const unsigned cents = static_cast<unsigned>(magnitude % 100);
   out += '.';

@@ -4,9 +4,9 @@
 #include <string>
 #include <utility>
 
-#include "internal/text_fields.h"
 #include "core/ids.h"
 #include "id_check_util.h"
+#include "internal/text_fields.h"
 
 namespace core {
 namespace {
