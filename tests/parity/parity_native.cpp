@@ -21,6 +21,7 @@
 #include "core/json.h"
 #include "core/ledger_api.h"
 #include "core/policy.h"
+#include "core/reconcile_api.h"
 #include "core/rules_api.h"
 #include "core/tax.h"
 #include "core/verdict_api.h"
@@ -198,6 +199,8 @@ int main(int argc, char** argv) {
       out = core::ComputeTaxJson(request, tables);
     } else if (kind == "quota") {
       out = core::CheckQuotaJson(request, tables, *policy);
+    } else if (kind == "reconcile") {
+      out = core::ReconcileJson(request, tables);
     } else if (kind == "ledger_balances") {
       out = core::LedgerBalancesJson(request);
     } else if (kind == "ledger_trace") {
@@ -254,7 +257,7 @@ int main(int argc, char** argv) {
       // admitted/eligible/valid: then any warning is a failure too.
       if (s["expect_codes"].empty() &&
           (outcome == "admitted" || outcome == "eligible" || outcome == "valid" ||
-           outcome == "computed" || outcome == "cbec" || outcome == "restored" ||
+           outcome == "computed" || outcome == "cbec" || outcome == "consistent" || outcome == "restored" ||
            CleanLedgerOutcome(kind, outcome))) {
         for (const core::Json& f : (*verdict)["findings"]) {
           if (f["severity"] != "info") {

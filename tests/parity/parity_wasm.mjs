@@ -45,6 +45,7 @@ const entry = {
   identifier: core.checkIdentifier,
   tax: core.computeTax,
   quota: core.checkQuota,
+  reconcile: core.reconcile,
   ledger_balances: core.ledgerBalances,
   ledger_trace: core.ledgerTrace,
   ledger_whatif: core.ledgerWhatIf,
