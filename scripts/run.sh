@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 mkdir -p "$(dirname "${DB:-var/patrol.db}")"
 exec build/release/server/server \
   --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}" --db "${DB:-var/patrol.db}" \
-  --data-dir data --web-dir web --wasm-dir build/wasm/wasm-ui --seed-demo
+  --data-dir data --web-dir web --wasm-dir build/wasm/wasm-ui --seed-demo --demo-lists 300

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include "common/clock.h"
 #include "core/date.h"
 #include "service/reference_data.h"
+#include "service/routing_rule_cache.h"
 #include "store/db.h"
 
 namespace server {
@@ -34,6 +36,9 @@ struct AppConfig {
   bool log_requests = false;             // method, path, status to stderr; never bodies/cookies
   int login_max_failures = 10;           // per username within login_window_seconds -> 429
   int64_t login_window_seconds = 15 * 60;
+  // The 64-bit seeds of routing and inspector draws; empty = libsodium randombytes_buf. Tests
+  // substitute a deterministic source, as they do for the clock.
+  std::function<uint64_t()> routing_seed;
 };
 
 // Counts failed logins per username so password guessing is slowed down (429 when exceeded).
@@ -76,6 +81,8 @@ class App {
   core::Status ApplyPolicy(const PolicyVersionRecord& policy);
 
   LoginThrottle& login_throttle() { return throttle_; }
+  // The routing rules parsed once per rule-set version (service/routing_rule_cache.h).
+  RuleCache& rule_cache() { return rule_cache_; }
   // A hash of a random password with the configured cost, verified against when the username
   // is unknown so that unknown and known usernames take the same time.
   const std::string& decoy_password_hash() const { return decoy_hash_; }
@@ -89,6 +96,7 @@ class App {
   std::mutex update_mu_;       // serialises copy-on-write updates
   std::shared_ptr<const ReferenceData> reference_;
   LoginThrottle throttle_;
+  RuleCache rule_cache_;
   std::string decoy_hash_;
 };
 

@@ -29,6 +29,8 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --web-dir DIR                static web UI (default web)
   --wasm-dir DIR               core.mjs + core.wasm, served at /wasm (default build/wasm/wasm-ui)
   --seed-demo                  seed the demo data when the database has no users
+  --demo-lists N               with --seed-demo: also N generated message sets (server/gen)
+                               through the real ingestion (default 0)
   --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
   --session-idle-minutes N     sign out after N idle minutes (default 30)
   --session-hours N            absolute session lifetime in hours (default 12)
@@ -48,6 +50,7 @@ struct Flags {
   std::string host = "127.0.0.1";
   int port = 8080;
   bool seed_demo = false;
+  int demo_lists = 0;
   std::string load_list;  // NAME=FILE
   std::string list_version;
   std::string import_path;
@@ -101,6 +104,8 @@ Flags ParseFlags(int argc, char** argv) {
       f.config.wasm_dir = next();
     } else if (arg == "--seed-demo") {
       f.seed_demo = true;
+    } else if (arg == "--demo-lists") {
+      f.demo_lists = ParseIntFlag(arg, next(), 0, 100000);
     } else if (arg == "--today") {
       std::string v = next();
       core::StatusOr<core::Date> d = core::Date::Parse(v);
@@ -213,7 +218,8 @@ int main(int argc, char** argv) {
 
   bool demo = false;
   if (flags.seed_demo) {
-    core::StatusOr<bool> seeded = server::SeedDemoIfEmpty(**app);
+    core::StatusOr<bool> seeded =
+        server::SeedDemoIfEmpty(**app, static_cast<uint64_t>(flags.demo_lists));
     if (!seeded.ok()) {
       std::fprintf(stderr, "server: %s\n", seeded.status().message().c_str());
       return 1;

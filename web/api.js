@@ -50,6 +50,7 @@ export async function request(method, path, {query, body} = {}) {
     const err = data && typeof data === 'object' && data.error ? data.error : {};
     const apiErr = new ApiError(res.status, err.code || `http_${res.status}`,
                                 err.message || `${res.status} ${res.statusText}`);
+    apiErr.body = data;  // the whole answer: some errors carry results (e.g. a rule's errors)
     if (res.status === 401 && onUnauthenticated && path !== '/auth/login') onUnauthenticated();
     throw apiErr;
   }
@@ -58,3 +59,21 @@ export async function request(method, path, {query, body} = {}) {
 
 export const get = (path, query) => request('GET', path, {query});
 export const post = (path, body) => request('POST', path, {body: body === undefined ? {} : body});
+export const put = (path, body) => request('PUT', path, {body: body === undefined ? {} : body});
+
+let openApi = null;
+
+// Whether the server has a route (method + pattern as in docs/api.md, e.g. GET
+// "/api/v1/declarations/{id}/routing"), read once from GET /api/v1/openapi.json. Lets a screen
+// show a part only when the server offers it, without provoking 404s.
+export async function hasRoute(method, pattern) {
+  if (!openApi) {
+    openApi = get('/openapi.json').catch((e) => {
+      openApi = null;
+      throw e;
+    });
+  }
+  const doc = await openApi;
+  const item = doc && doc.paths ? doc.paths[pattern] : null;
+  return Boolean(item && item[method.toLowerCase()]);
+}

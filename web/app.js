@@ -32,14 +32,29 @@ const ROUTES = [
   {re: /^\/lists$/, view: 'lists', roles: ANY},
   {re: /^\/audit$/, view: 'audit', roles: OFFICER},
   {re: /^\/portal$/, view: 'portal', roles: ['enterprise']},
+  {re: /^\/declarations$/, view: 'declarations', roles: ANY},
+  {re: /^\/declarations\/(\d+)$/, view: 'declaration_detail', roles: ANY},
+  {re: /^\/queues\/(manual_review|inspection|valuation)$/, view: 'queues', roles: OFFICER},
+  {re: /^\/rules$/, view: 'rules', roles: OFFICER},
+  {re: /^\/rules\/new$/, view: 'rule_edit', roles: ['admin']},
+  {re: /^\/rules\/([a-z0-9][a-z0-9._-]{0,63})$/, view: 'rule_edit', roles: OFFICER},
+  {re: /^\/ledgers$/, view: 'ledgers', roles: ANY},
+  {re: /^\/ledgers\/([A-Za-z0-9._-]{1,64})$/, view: 'ledger_detail', roles: ANY},
+  {re: /^\/logistics$/, view: 'logistics', roles: ANY},
+  {re: /^\/promotions$/, view: 'promotions', roles: ANY},
 ];
 
 const NAV = {
   officer: [['dashboard', '#/dashboard'], ['applications', '#/applications'],
             ['new_application', '#/applications/new'], ['enterprises', '#/enterprises'],
-            ['goods', '#/goods'], ['lists', '#/lists'], ['audit', '#/audit']],
+            ['goods', '#/goods'], ['lists', '#/lists'], ['audit', '#/audit'],
+            ['declarations', '#/declarations'], ['queues', '#/queues/manual_review'],
+            ['rules', '#/rules'], ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
+            ['promotions', '#/promotions']],
   enterprise: [['portal', '#/portal'], ['applications', '#/applications'], ['goods', '#/goods'],
-               ['new_goods', '#/goods/new'], ['lists', '#/lists']],
+               ['new_goods', '#/goods/new'], ['lists', '#/lists'], ['receipts', '#/declarations'],
+               ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
+               ['promotions', '#/promotions']],
 };
 
 function homeFor(user) {
@@ -99,8 +114,11 @@ function shell() {
   const user = session.user;
   const role = user ? (user.role === 'enterprise' ? 'enterprise' : 'officer') : null;
   const current = parseHash().path;
+  // The queues entry stays marked on every queue's tab.
+  const isActive = (href) => current === href.slice(1) ||
+      (href.startsWith('#/queues/') && current.startsWith('/queues/'));
   const nav = role ? NAV[role].map(([key, href]) => h('a', {
-    href, id: `nav-${key}`, class: current === href.slice(1) ? 'active' : null,
+    href, id: `nav-${key}`, class: isActive(href) ? 'active' : null,
   }, t(`nav.${key}`))) : [];
   return h('header', {class: 'topbar'},
     h('div', {class: 'brand'}, h('span', {class: 'brand-mark', 'aria-hidden': 'true'}, '关'),

@@ -6,7 +6,7 @@ import {get} from './api.js';
 import {parseCsv} from './format.js';
 
 export const TABLE_NAMES = ['divisions', 'hs8', 'positive_list', 'controls', 'high_risk',
-                            'countries'];
+                            'countries', 'tax_rates'];
 
 let loading = null;
 
@@ -54,12 +54,17 @@ async function init() {
   });
   const doc = policy && policy.document !== undefined ? policy.document : policy;
   parseAnswer(module.loadPolicy(typeof doc === 'string' ? doc : JSON.stringify(doc)), 'loadPolicy');
-  return new Core(module, texts[TABLE_NAMES.indexOf('countries')], policy);
+  return new Core(module, texts[TABLE_NAMES.indexOf('countries')], policy,
+                  texts[TABLE_NAMES.indexOf('positive_list')]);
 }
 
 class Core {
-  constructor(module, countriesCsv, policy) {
+  constructor(module, countriesCsv, policy, positiveCsv) {
     this.module_ = module;
+    // 8-digit codes with an annual quantity cap: their quota counts the legal quantity (qty1).
+    this.cappedCode8 = new Set(parseCsv(positiveCsv)
+        .filter((r) => /[1-9]/.test(r.annual_cap || ''))
+        .map((r) => String(r.code8 || '').trim()));
     this.policyVersion = (policy && (policy.version || (policy.document || {}).version)) || '';
     // Customs 3-digit country codes for the forms' selects: [{code, name_zh, name_en}].
     this.countries = parseCsv(countriesCsv)
@@ -92,5 +97,59 @@ class Core {
     const text = this.module_.evaluateGoods(JSON.stringify(
         {filing, decision_date: decisionDate, other_filings: otherFilings || []}));
     return {text, verdict: parseAnswer(text, 'evaluateGoods')};
+  }
+
+  // A JSON-in, JSON-out binding of the core: -> {text: the core's JSON, value: parsed}. Throws
+  // with the core's message when it refuses the request itself (malformed request).
+  // resultOk: answers with "ok": false are results (an invalid rule), not refusals.
+  call_(name, request, {resultOk = false} = {}) {
+    const text = this.module_[name](typeof request === 'string' ? request :
+                                                                  JSON.stringify(request));
+    if (!resultOk) return {text, value: parseAnswer(text, name)};
+    const value = JSON.parse(text);
+    if (value && value.error && typeof value.error === 'object') parseAnswer(text, name);
+    return {text, value};
+  }
+
+  // Tax (core/tax.h ComputeTax) and quota (core/quota.h CheckQuota) of a list, as the server's
+  // screening computes them; requests from ceb.js taxRequest / quotaRequest.
+  computeTax(request) {
+    return this.call_('computeTax', request);
+  }
+
+  checkQuota(request) {
+    return this.call_('checkQuota', request);
+  }
+
+  // The rule editor (core/rules_api.h): validateRule answers {ok, outcome, errors, ...} for a
+  // rule with problems (a result, not a refusal); previewRule over past lists' contexts.
+  validateRule(rule) {
+    return this.call_('validateRule', {rule}, {resultOk: true});
+  }
+
+  previewRule(request) {
+    return this.call_('previewRule', request, {resultOk: true});
+  }
+
+  // Replays a routing decision: {date, seed, rules, context} -> the core's RouteDecision JSON.
+  route(request) {
+    return this.call_('route', request);
+  }
+
+  ruleSchema() {
+    return parseAnswer(this.module_.ruleSchema(), 'ruleSchema');
+  }
+
+  // The ledger view (core/ledger_api.h) over the entries the API returned.
+  ledgerBalances(request) {
+    return this.call_('ledgerBalances', request);
+  }
+
+  ledgerTrace(request) {
+    return this.call_('ledgerTrace', request);
+  }
+
+  ledgerWhatIf(request) {
+    return this.call_('ledgerWhatIf', request);
   }
 }

@@ -5,8 +5,11 @@
 #include <optional>
 
 #include "audit/audit_log.h"
+#include "demo/demo_supervision.h"
+#include "demo/district_seed.h"
 #include "service/applications.h"
 #include "service/goods.h"
+#include "service/routing_rules.h"
 #include "service/users.h"
 
 namespace server {
@@ -291,7 +294,9 @@ core::StatusOr<bool> DemoDataPresent(App& app) {
   return entries.total > 0;
 }
 
-core::StatusOr<bool> SeedDemoIfEmpty(App& app) {
+core::StatusOr<bool> SeedDemoIfEmpty(App& app) { return SeedDemoIfEmpty(app, 0); }
+
+core::StatusOr<bool> SeedDemoIfEmpty(App& app, uint64_t generated_lists) {
   {
     CORE_ASSIGN_OR_RETURN(DbPool::Lease db, app.pool().Acquire());
     CORE_ASSIGN_OR_RETURN(int64_t users, CountUsers(*db));
@@ -354,6 +359,18 @@ core::StatusOr<bool> SeedDemoIfEmpty(App& app) {
         InTransaction(app, "goods filing " + std::to_string(n), [&](Db& db) -> core::Status {
           return FileGoods(app, db, actor, enterprise_id, body).status();
         }));
+  }
+
+  // Routing rules and credit grades before any list is screened.
+  CORE_RETURN_IF_ERROR(InTransaction(app, "routing rules", [&](Db& db) -> core::Status {
+    return SeedDemoRouting(app, db, ActorFor(admin), enterprise_ids);
+  }));
+  CORE_RETURN_IF_ERROR(SeedSupervisionDemo(app, enterprise_actors));
+
+  // The generated district (server/gen) beside the hand-written data: message sets through the
+  // real ingestion, so the queues are not empty.
+  if (generated_lists > 0) {
+    CORE_RETURN_IF_ERROR(SeedGeneratedDemo(app, by_officer, generated_lists));
   }
 
   CORE_RETURN_IF_ERROR(InTransaction(app, "marker", [&](Db& db) -> core::Status {

@@ -4,6 +4,7 @@
 // audit entries). Does database I/O.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ const std::vector<DemoLogin>& DemoLogins();
 // users already existed. Each step commits its own transaction; a failure leaves the steps
 // before it in place and says which step failed.
 core::StatusOr<bool> SeedDemoIfEmpty(App& app);
+// The same, plus `generated_lists` message sets of the generated district (SeedGeneratedDemo in
+// demo/district_seed.h) when it seeds.
+core::StatusOr<bool> SeedDemoIfEmpty(App& app, uint64_t generated_lists);
 
 // True when this database was seeded with the demo data (it has the "demo.seed" audit entry).
 core::StatusOr<bool> DemoDataPresent(App& app);

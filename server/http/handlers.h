@@ -50,5 +50,42 @@ core::StatusOr<Reply> HandleGetMessage(RequestContext& ctx);
 core::StatusOr<Reply> HandleGetMessageRaw(RequestContext& ctx);
 core::StatusOr<Reply> HandleListDeclarations(RequestContext& ctx);
 core::StatusOr<Reply> HandleGetDeclaration(RequestContext& ctx);
+// routing rules, routing decisions, credit grades
+core::StatusOr<Reply> HandleRoutingSchema(RequestContext& ctx);
+core::StatusOr<Reply> HandleListRules(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetRule(RequestContext& ctx);
+core::StatusOr<Reply> HandlePutRule(RequestContext& ctx);
+core::StatusOr<Reply> HandleValidateRule(RequestContext& ctx);
+core::StatusOr<Reply> HandlePreviewRule(RequestContext& ctx);
+core::StatusOr<Reply> HandleDeclarationRouting(RequestContext& ctx);
+core::StatusOr<Reply> HandlePutCredit(RequestContext& ctx);
+// officer queues and outcomes
+core::StatusOr<Reply> HandleQueue(RequestContext& ctx);
+core::StatusOr<Reply> HandleReview(RequestContext& ctx);
+core::StatusOr<Reply> HandleInspection(RequestContext& ctx);
+core::StatusOr<Reply> HandleValuation(RequestContext& ctx);
+
+// bonded ledgers
+core::StatusOr<Reply> HandleListLedgers(RequestContext& ctx);
+core::StatusOr<Reply> HandleCreateLedger(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetLedger(RequestContext& ctx);
+core::StatusOr<Reply> HandleLedgerBalances(RequestContext& ctx);
+core::StatusOr<Reply> HandleLedgerTrace(RequestContext& ctx);
+core::StatusOr<Reply> HandleLedgerWhatIf(RequestContext& ctx);
+core::StatusOr<Reply> HandleBookLedgerEntry(RequestContext& ctx);
+core::StatusOr<Reply> HandleBookLedgerTransfer(RequestContext& ctx);
+// vehicles and gate passes
+core::StatusOr<Reply> HandleListVehicles(RequestContext& ctx);
+core::StatusOr<Reply> HandleRegisterVehicle(RequestContext& ctx);
+core::StatusOr<Reply> HandleListGatePasses(RequestContext& ctx);
+core::StatusOr<Reply> HandleCreateGatePass(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetGatePass(RequestContext& ctx);
+core::StatusOr<Reply> HandleGateEvent(RequestContext& ctx);
+core::StatusOr<Reply> HandleReleaseGateHold(RequestContext& ctx);
+// promotions
+core::StatusOr<Reply> HandleListPromotions(RequestContext& ctx);
+core::StatusOr<Reply> HandleFilePromotion(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetPromotion(RequestContext& ctx);
+core::StatusOr<Reply> HandlePromotionSummary(RequestContext& ctx);
 
 }  // namespace server

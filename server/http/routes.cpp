@@ -88,6 +88,96 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/v1/declarations/{id}", kSignedIn,
        "A declaration: its set, screening, tax bill, returns and status history",
        HandleGetDeclaration},
+      {"GET", "/api/v1/declarations/{id}/routing", kCustoms,
+       "A declaration's routing: decision, seed, context, rules version and a replay by the core",
+       HandleDeclarationRouting},
+      {"POST", "/api/v1/declarations/{id}/review", kCustoms,
+       "Manual review outcome {decision: release|reject|inspect|valuation, reason}; 409 unless "
+       "in the manual review queue",
+       HandleReview},
+      {"POST", "/api/v1/declarations/{id}/inspection", kCustoms,
+       "Inspection outcome {outcome: match|mismatch, details, reason, action?: reject|valuation}; "
+       "409 unless under inspection",
+       HandleInspection},
+      {"POST", "/api/v1/declarations/{id}/valuation", kCustoms,
+       "Valuation {lines: [{gnum, dutiable_value_fen}], reason}: tax recomputed, the difference "
+       "billed, the list released; 409 unless in the valuation queue",
+       HandleValuation},
+      {"GET", "/api/v1/queues/{name}", kCustoms,
+       "An officer queue (manual_review, inspection, valuation), oldest first", HandleQueue},
+      {"GET", "/api/v1/routing/schema", kCustoms, "The fields routing rules may read",
+       HandleRoutingSchema},
+      {"GET", "/api/v1/routing/rules", kCustoms, "The routing rules in force (current versions)",
+       HandleListRules},
+      {"POST", "/api/v1/routing/validate", kCustoms,
+       "Validate {rule} with the core (nothing stored)", HandleValidateRule},
+      {"POST", "/api/v1/routing/preview", kCustoms,
+       "Preview {rule, from?, to?, limit?} over past lists' stored contexts (read-only; 422 "
+       "invalid)",
+       HandlePreviewRule},
+      {"GET", "/api/v1/routing/rules/{rule_id}", kCustoms, "A routing rule with its history",
+       HandleGetRule},
+      {"PUT", "/api/v1/routing/rules/{rule_id}", kRoleAdmin,
+       "Save {rule, note} as the rule's next version (201 for a new rule; 422 invalid; audited)",
+       HandlePutRule},
+      {"PUT", "/api/v1/enterprises/{id}/credit", kRoleAdmin,
+       "Set {grade, risk_level, risk_score?} of an enterprise (audited)", HandlePutCredit},
+      // Bonded ledgers, vehicles and gate passes, promotions (docs/api.md).
+      {"GET", "/api/v1/ledgers", kSignedIn,
+       "Bonded ledgers (?q=&enterprise_id=); enterprise users see their own", HandleListLedgers},
+      {"POST", "/api/v1/ledgers", kSignedIn,
+       "Register a bonded ledger {ledger: {ems_no, customs_code, name?, enterprise_id?}}; 201",
+       HandleCreateLedger},
+      {"GET", "/api/v1/ledgers/{ems_no}", kSignedIn,
+       "A ledger in the core's ledger JSON shape (for the page's WebAssembly ledger)",
+       HandleGetLedger},
+      {"GET", "/api/v1/ledgers/{ems_no}/balances", kSignedIn,
+       "Balances per SKU at ?date= (core LedgerBalancesJson)", HandleLedgerBalances},
+      {"GET", "/api/v1/ledgers/{ems_no}/trace", kSignedIn,
+       "FIFO trace (?sku=&unit= or ?entry_id=, &as_of=) (core LedgerTraceJson)", HandleLedgerTrace},
+      {"POST", "/api/v1/ledgers/{ems_no}/what-if", kSignedIn,
+       "What booking {pending} would do; nothing stored (core LedgerWhatIfJson)",
+       HandleLedgerWhatIf},
+      {"POST", "/api/v1/ledgers/{ems_no}/entries", kSignedIn,
+       "Book {entry} (first_line_in; adjustment: customs only); 201, or 409 with the core's "
+       "check when refused",
+       HandleBookLedgerEntry},
+      {"POST", "/api/v1/ledger-transfers", kSignedIn,
+       "Transfer {transfer: {from_ems_no, to_ems_no, date, sku, code10, qty, unit}} as a paired "
+       "out and in; 201, or 409 with the core's checks",
+       HandleBookLedgerTransfer},
+      {"GET", "/api/v1/vehicles", kSignedIn, "Registered vehicles; enterprise users see their own",
+       HandleListVehicles},
+      {"POST", "/api/v1/vehicles", kSignedIn,
+       "Register a vehicle of a logistics enterprise {vehicle: {plate, ic_card_no, frame_wt}}; "
+       "201",
+       HandleRegisterVehicle},
+      {"GET", "/api/v1/gate-passes", kSignedIn,
+       "Gate passes with their events (?status=&passport_no=); logistics enterprises see their "
+       "own",
+       HandleListGatePasses},
+      {"POST", "/api/v1/gate-passes", kSignedIn,
+       "File a gate pass binding lists to a vehicle {pass}; 201", HandleCreateGatePass},
+      {"GET", "/api/v1/gate-passes/{id}", kCustoms, "A gate pass with its gate events",
+       HandleGetGatePass},
+      {"POST", "/api/v1/gate-passes/{id}/events", kCustoms,
+       "A gate event {event} with the weighbridge weight, checked by the core; the pass is "
+       "passed or held; 201",
+       HandleGateEvent},
+      {"POST", "/api/v1/gate-passes/{id}/release-hold", kCustoms, "Release a held pass {reason}",
+       HandleReleaseGateHold},
+      {"GET", "/api/v1/promotions", kSignedIn,
+       "Promotion filings (?outcome=&enterprise_id=); enterprise users see their own",
+       HandleListPromotions},
+      {"POST", "/api/v1/promotions", kSignedIn,
+       "File a promotion {promotion: {skus, promo_price_fen, normal_price_fen, from, to}}; 201 "
+       "with the core's check",
+       HandleFilePromotion},
+      {"GET", "/api/v1/promotions/{id}", kSignedIn, "A promotion filing with its check",
+       HandleGetPromotion},
+      {"GET", "/api/v1/promotions/{id}/summary", kSignedIn,
+       "Filed versus transacted prices and volumes over the released lists of the period",
+       HandlePromotionSummary},
   };
   return kRoutes;
 }
@@ -117,6 +207,19 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
+// A routing rule id (core/rules.h): [a-z0-9][a-z0-9._-]{0,63}.
+bool IsRuleId(std::string_view s) {
+  if (s.empty() || s.size() > 64 || s.front() == '.' || s.front() == '-' || s.front() == '_') {
+    return false;
+  }
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsIdentifier(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
@@ -136,7 +239,12 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
     std::string_view p = pp[i];
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
       std::string_view key = p.substr(1, p.size() - 2);
-      bool ok = key == "id" ? IsDigits(sp[i]) : IsIdentifier(sp[i]);
+      // {ems_no} takes any segment: ledger numbers are upper-case, and the handler looks the
+      // bound value up, so an unknown one is its 404.
+      bool ok = key == "id"        ? IsDigits(sp[i])
+                : key == "rule_id" ? IsRuleId(sp[i])
+                : key == "ems_no"  ? !sp[i].empty() && sp[i].size() <= 64
+                                   : IsIdentifier(sp[i]);
       if (!ok) return false;
       params[std::string(key)] = std::string(sp[i]);
     } else if (p != sp[i]) {
@@ -196,7 +304,7 @@ core::Json OpenApiDocument() {
     op["x-roles"] = RolesText(r.roles);
     std::string pattern(r.pattern);
     core::Json parameters = core::Json::array();
-    for (const char* key : {"id", "name"}) {
+    for (const char* key : {"id", "name", "rule_id", "ems_no"}) {
       if (pattern.find("{" + std::string(key) + "}") == std::string::npos) continue;
       core::Json schema = std::string(key) == "id"
                               ? core::Json{{"type", "integer"}, {"format", "int64"}}
@@ -215,8 +323,12 @@ core::Json OpenApiDocument() {
     }
     core::Json responses = core::Json::object();
     responses["200"] = {{"description", "OK"}};
-    if (r.method == "POST" && r.summary.find("201") != std::string_view::npos) {
+    if ((r.method == "POST" || r.method == "PUT") &&
+        r.summary.find("201") != std::string_view::npos) {
       responses["201"] = {{"description", "Created"}};
+    }
+    if (r.summary.find("422") != std::string_view::npos) {
+      responses["422"] = ErrorResponse("Well-formed but refused by the core; nothing was written");
     }
     responses["400"] = ErrorResponse("Invalid input; nothing was written");
     if (r.roles != kPublic) {

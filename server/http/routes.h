@@ -29,7 +29,7 @@ unsigned RoleBitFor(std::string_view role);
 struct Route {
   std::string_view method;   // GET, POST, PUT, DELETE
   std::string_view pattern;  // "/api/v1/applications/{id}"; {id} matches digits only,
-                             // {name} a lower-case identifier
+                             // {name} a lower-case identifier, {ems_no} any segment
   unsigned roles;            // kPublic, or the roles allowed
   std::string_view summary;
   HandlerFn handler;

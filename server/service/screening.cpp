@@ -1,5 +1,5 @@
-// Screening of complete sets and returns: assembling the set, calling the core, deciding the
-// status, writing the tax bill and the quota entries.
+// Screening of complete sets and returns: assembling the set, calling the core's checks, routing
+// the list and moving it to its status (release, rejection or an officer's queue).
 #include "service/screening.h"
 
 #include <algorithm>
@@ -9,11 +9,17 @@
 #include "common/clock.h"
 #include "common/json_text.h"
 #include "core/reconcile_api.h"
+#include "core/rules.h"
 #include "core/verdict_api.h"
 #include "service/declarations.h"
+#include "service/queues.h"
+#include "service/routing.h"
+#include "service/routing_release.h"
 #include "service/screening_requests.h"
+#include "service/supervision_hooks.h"
 #include "store/current_docs_repo.h"
 #include "store/messages_repo.h"
+#include "store/queues_repo.h"
 
 namespace server {
 
@@ -77,81 +83,9 @@ core::StatusOr<core::Json> Verdict(const std::string& text, std::string_view wha
   return j;
 }
 
-// "46012026I000000042": the declaring customs (4), the year, 'I', the declaration id (9).
-std::string AssignedNumber(const core::Inventory& list, const DeclarationRecord& d, char kind) {
-  std::string customs = list.head.customs_code.substr(0, 4);
-  customs.resize(4, '0');
-  char serial[16];
-  std::snprintf(serial, sizeof serial, "%09lld", static_cast<long long>(d.id % 1000000000));
-  return customs + d.decl_date.substr(0, 4) + kind + serial;
-}
-
-struct Decision {
-  int status = kStatusReleased;
-  std::vector<std::string> reasons;
-  core::Json findings = core::Json::array();  // the findings behind the reasons
-};
-
-Decision Decide(const std::vector<const core::Json*>& results) {
-  core::Json errors = core::Json::array();
-  core::Json warnings = core::Json::array();
-  for (const core::Json* r : results) {
-    if (r == nullptr || !r->contains("findings") || !(*r)["findings"].is_array()) continue;
-    for (const core::Json& f : (*r)["findings"]) {
-      if (!f.is_object() || !f.contains("severity")) continue;
-      if (f["severity"] == "error") errors.push_back(f);
-      if (f["severity"] == "warning") warnings.push_back(f);
-    }
-  }
-  Decision d;
-  const core::Json& behind = !errors.empty() ? errors : warnings;
-  d.status = !errors.empty()     ? kStatusRejected
-             : !warnings.empty() ? kStatusManualReview
-                                 : kStatusReleased;
-  for (const core::Json& f : behind) {
-    std::string code =
-        f.contains("code") && f["code"].is_string() ? f["code"].get<std::string>() : "UNKNOWN";
-    if (std::find(d.reasons.begin(), d.reasons.end(), code) == d.reasons.end()) {
-      d.reasons.push_back(code);
-    }
-  }
-  d.findings = behind;
-  if (d.status == kStatusReleased) d.reasons = {kReasonDefaultRelease};
-  return d;
-}
-
 int64_t IntOr(const core::Json& j, const char* key, int64_t fallback = 0) {
   return j.is_object() && j.contains(key) && j[key].is_number_integer() ? j[key].get<int64_t>()
                                                                         : fallback;
-}
-
-TaxBillRecord BillFrom(const DeclarationRecord& d, const core::Inventory& list,
-                       const core::Json& tax, int64_t screening_id, const std::string& at) {
-  TaxBillRecord b;
-  b.declaration_id = d.id;
-  b.screening_id = screening_id;
-  b.tax_no = AssignedNumber(list, d, 'T');
-  b.invt_no = d.invt_no;
-  b.order_no = d.order_no;
-  b.logistics_no = d.logistics_no;
-  b.ebc_code = d.ebc_code;
-  b.logistics_code = d.logistics_code;
-  b.agent_code = d.agent_code;
-  b.customs_code = list.head.customs_code;
-  b.assure_code = list.head.assure_code;
-  const core::Json& order = tax["order"];
-  b.customs_tax_fen = IntOr(order, "duty_fen");
-  b.value_added_tax_fen = IntOr(order, "vat_fen");
-  b.consumption_tax_fen = IntOr(order, "ct_fen");
-  b.total_fen = IntOr(order, "total_fen");
-  b.created_at = at;
-  const core::Json& lines = tax["lines"];
-  for (size_t i = 0; lines.is_array() && i < lines.size() && i < list.lines.size(); ++i) {
-    b.lines.push_back(TaxBillLine{
-        list.lines[i].gnum, list.lines[i].gcode, IntOr(lines[i], "dutiable_value_fen"),
-        IntOr(lines[i], "duty_fen"), IntOr(lines[i], "vat_fen"), IntOr(lines[i], "ct_fen")});
-  }
-  return b;
 }
 
 // Screens one declaration; see ScreenDeclarations.
@@ -165,9 +99,8 @@ class Screener {
  private:
   core::Status Awaiting(const DeclarationRecord& d, const std::vector<std::string>& missing);
   core::Status Complete(DeclarationRecord d, const SetMessages& set);
-  core::Status Release(const DeclarationRecord& d, const core::Inventory& list,
-                       const core::Json& quota, const core::Json& tax, int64_t screening_id,
-                       const Decision& decision);
+  core::Status Apply(const DeclarationRecord& d, const ListDecision& decision, int64_t screening_id,
+                     int64_t routing_id, const RoutingOutcome& routing);
 
   App& app_;
   Db& db_;
@@ -197,6 +130,7 @@ core::Status Screener::Awaiting(const DeclarationRecord& d,
       last->detail["missing"] == missing_json) {
     return core::OkStatus();  // nothing new to say
   }
+  CORE_RETURN_IF_ERROR(RemoveQueueEntry(db_, d.id));  // a changed set waits again
   return RecordStatus(db_, d, kStatusDeclaring, now_, {kReasonAwaiting},
                       {{"missing", missing_json}}, std::nullopt, system_, trigger_);
 }
@@ -251,12 +185,22 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
     CORE_ASSIGN_OR_RETURN(tax, Verdict(*tax_text, "ComputeTaxJson"));
   }
 
-  Decision decision = Decide({&reconcile, &quota, tax_text ? &tax : nullptr});
-  if (decision.status == kStatusReleased && !tax_text) {
-    // Defensive: a list is never released without its tax computed.
-    decision.status = kStatusManualReview;
-    decision.reasons = {"TAX_NOT_COMPUTED"};
-  }
+  // The supervision checks (promotions, bonded ledger) count like reconciliation's findings.
+  CORE_ASSIGN_OR_RETURN(core::Json promotions, CheckListPromotions(app_, db_, list));
+  CORE_ASSIGN_OR_RETURN(core::Json ledger, CheckListLedger(app_, db_, list));
+  const std::vector<const core::Json*> checks = {&reconcile, &quota, tax_text ? &tax : nullptr,
+                                                 &promotions, &ledger};
+  RoutingInput in;
+  in.declaration = &d;
+  in.list = &list;
+  in.order = &order;
+  in.quota = &quota;
+  in.tax = tax_text ? &tax : nullptr;
+  in.finding_codes = FindingCodes(checks);
+  CORE_ASSIGN_OR_RETURN(RoutingOutcome routing,
+                        RouteList(app_, db_, in, !HasErrorFindings(checks)));
+  const ListDecision decision = DecideList(checks, routing, tax_text.has_value());
+
   ScreeningRecord s;
   s.declaration_id = d.id;
   s.at = now_;
@@ -269,43 +213,40 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
   s.quota = quota_text;
   s.tax = tax_text;
   s.status = decision.status;
-  CORE_ASSIGN_OR_RETURN(int64_t screening_id, InsertScreening(db_, s));
-  if (decision.status == kStatusReleased) {
-    return Release(d, list, quota, tax, screening_id, decision);
-  }
-  return RecordStatus(db_, d, decision.status, now_, decision.reasons,
-                      {{"findings", decision.findings}}, screening_id, system_, trigger_);
+  CORE_ASSIGN_OR_RETURN(in.screening_id, InsertScreening(db_, s));
+  CORE_ASSIGN_OR_RETURN(int64_t routing_id,
+                        StoreRouting(app_, db_, in, routing, decision.action, decision.status));
+  CORE_RETURN_IF_ERROR(RecordOutcome(app_, db_, d, system_, "screening", decision.action,
+                                     decision.action, "",
+                                     {{"routing_id", routing_id}, {"reasons", decision.reasons}}));
+  return Apply(d, decision, in.screening_id, routing_id, routing);
 }
 
-core::Status Screener::Release(const DeclarationRecord& d, const core::Inventory& list,
-                               const core::Json& quota, const core::Json& tax, int64_t screening_id,
-                               const Decision& decision) {
-  const std::string released_on = app_.Today().ToIso();
-  // Routing rules come later (their own module); until then a clean list is released, and the
-  // event says so.
-  core::Json detail = {{"route", "release"},
-                       {"rule", nullptr},
-                       {"note", "no routing rules in force: a list without findings is released"},
-                       {"quota_path", quota.contains("path") ? quota["path"] : core::Json()},
-                       {"tax_total_fen", IntOr(tax["order"], "total_fen")}};
-  CORE_RETURN_IF_ERROR(RecordStatus(db_, d, kStatusReleased, now_, decision.reasons, detail,
-                                    screening_id, system_, trigger_, released_on));
-  CORE_RETURN_IF_ERROR(InsertTaxBill(db_, BillFrom(d, list, tax, screening_id, now_)).status());
-  QuotaEntry e;
-  e.buyer_id_number = d.buyer_id_number;
-  e.year = list.head.decl_time.date().year();
-  e.declaration_id = d.id;
-  e.kind = "release";
-  const bool counts = quota.contains("counts_toward_annual") &&
-                      quota["counts_toward_annual"].is_boolean() &&
-                      quota["counts_toward_annual"].get<bool>();
-  e.value_fen = counts ? IntOr(quota, "value_fen") : 0;
-  e.at = now_;
-  const std::shared_ptr<const ReferenceData> ref = app_.reference();
-  for (const core::InventoryLine& l : list.lines) {
-    e.quantities.push_back(QuotaQuantityOf(l, ref->tables.positive_list));
+// Moves the list to the decided status: released through the one release path, rejected, or
+// queued for an officer (inspection with its two drawn inspectors).
+core::Status Screener::Apply(const DeclarationRecord& d, const ListDecision& decision,
+                             int64_t screening_id, int64_t routing_id,
+                             const RoutingOutcome& routing) {
+  core::Json detail = {{"findings", decision.findings}};
+  if (!decision.route.is_null()) {
+    detail["route"] = decision.route;
+    detail["route"]["routing_id"] = routing_id;
+    detail["route"]["rules_version"] = routing.rules_version;
+    detail["route"]["seed"] = routing.seed;
   }
-  return InsertQuotaEntry(db_, e);
+  if (decision.action == "release") {
+    return ReleaseDeclaration(app_, db_, d, system_, trigger_, decision.reasons, detail).status();
+  }
+  if (decision.action == "reject") {
+    CORE_RETURN_IF_ERROR(RemoveQueueEntry(db_, d.id));
+    return RecordStatus(db_, d, kStatusRejected, now_, decision.reasons, detail, screening_id,
+                        system_, trigger_);
+  }
+  const char* queue = decision.action == "inspect"     ? kQueueInspection
+                      : decision.action == "valuation" ? kQueueValuation
+                                                       : kQueueManualReview;
+  return EnqueueDeclaration(app_, db_, d, queue, decision.reasons, detail, screening_id, routing_id,
+                            system_, trigger_);
 }
 
 }  // namespace

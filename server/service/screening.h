@@ -27,11 +27,13 @@ inline constexpr const char* kReasonReturn = "RETURN_DECIDED";
 // Screens each declaration once, in order. A declaration released, under inspection or closed
 // is left alone. An incomplete set keeps (or puts) the declaration at 2 "declaring" with the
 // missing documents as the reason (a new event only when that changes). A complete set is
-// accepted (120, invtNo assigned when the list has none), screened on App::Today(), and moves to
-// 100 rejected (any error finding; reasons = the error codes), 300 manual review (warnings) or,
-// until routing rules exist, 800 released (ROUTE_DEFAULT_RELEASE) with its tax bill and the
-// buyer's quota entry. `trigger` is recorded in the events' detail; the events' actor is the
-// system. Internal on database errors or a core result that does not read back.
+// accepted (120, invtNo assigned when the list has none), checked on App::Today() (reconciliation,
+// quota, tax, promotions, bonded ledger) and, without error findings, routed by the rules in
+// force (service/routing.h, seed and context stored). Then: 100 rejected (errors, or a rule),
+// released through ReleaseDeclaration (tax bill, quota entry, ledger hook), or queued for manual
+// review (300; warnings at least), valuation (300) or inspection (500, two inspectors drawn).
+// `trigger` is recorded in the events' detail; the events' actor is the system. Internal on
+// database errors or a core result that does not read back.
 core::Status ScreenDeclarations(App& app, Db& db, const Actor& trigger,
                                 const std::vector<int64_t>& ids);
 

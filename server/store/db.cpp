@@ -22,7 +22,14 @@ core::Status SqliteError(sqlite3* db, int rc, std::string_view what) {
 }  // namespace
 
 Stmt::~Stmt() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  if (stmt_ == nullptr) return;
+  if (owner_ != nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    owner_->ReturnToCache(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 void Stmt::Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
@@ -115,7 +122,19 @@ core::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+void Db::ReturnToCache(sqlite3_stmt* stmt) {
+  const char* sql = sqlite3_sql(stmt);
+  if (sql == nullptr || cache_.size() >= kMaxCachedStatements) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  cache_.emplace(sql, stmt);
+}
 
 core::Status Db::ExecScript(std::string_view sql) {
   std::string text(sql);
@@ -130,10 +149,19 @@ core::Status Db::ExecScript(std::string_view sql) {
 }
 
 core::StatusOr<Stmt> Db::Prepare(std::string_view sql) {
+  // sqlite3_sql() gives back exactly the text prepared, so that text is the cache key.
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    cache_.erase(it);
+    return Stmt(db_, stmt, this);
+  }
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, "sqlite prepare");
-  return Stmt(db_, stmt);
+  if (stmt == nullptr) return Stmt(db_, stmt);  // only whitespace or a comment
+  return Stmt(db_, stmt, this);
 }
 
 int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -34,11 +35,18 @@ struct Blob {
   std::string_view bytes;
 };
 
+class Db;
+
 // A prepared statement. Parameters are bound by position (1-based) and never spliced into SQL.
+// One made by Db::Prepare goes back to its connection's statement cache when destroyed (reset,
+// bindings cleared), so it must not outlive the Db.
 class Stmt {
  public:
-  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Stmt(sqlite3* db, sqlite3_stmt* stmt, Db* cache_owner = nullptr)
+      : db_(db), stmt_(stmt), owner_(cache_owner) {}
+  Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_), owner_(other.owner_) {
+    other.stmt_ = nullptr;
+  }
   Stmt& operator=(Stmt&&) = delete;
   Stmt(const Stmt&) = delete;
   ~Stmt();
@@ -72,6 +80,7 @@ class Stmt {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  Db* owner_;
 };
 
 // One SQLite connection. Opened with WAL, foreign keys on and a busy timeout.
@@ -102,6 +111,8 @@ class Db {
   // Runs SQL text with no parameters, possibly several statements (migrations, pragmas).
   core::Status ExecScript(std::string_view sql);
 
+  // A statement for `sql`: an idle one from this connection's cache (the same SQL text prepared
+  // before), or a newly prepared one. Internal when the SQL does not compile.
   core::StatusOr<Stmt> Prepare(std::string_view sql);
   int64_t LastInsertId() const;
   int64_t Changes() const;
@@ -109,8 +120,16 @@ class Db {
   sqlite3* raw() const { return db_; }
 
  private:
+  friend class Stmt;
   explicit Db(sqlite3* db) : db_(db) {}
+  // Takes back an idle statement (already reset); finalizes it when the cache is full.
+  void ReturnToCache(sqlite3_stmt* stmt);
+
+  // Preparing costs more than running most of our statements, and ingestion runs the same few
+  // dozen per record: idle prepared statements by SQL text, bounded.
+  static constexpr size_t kMaxCachedStatements = 256;
   sqlite3* db_;
+  std::unordered_multimap<std::string, sqlite3_stmt*> cache_;
 };
 
 // BEGIN IMMEDIATE on Begin(); rolls back on destruction unless Commit() succeeded. IMMEDIATE

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "common/clock.h"
+#include "store/routing_schema.h"
+#include "store/supervision_schema.h"
 
 namespace server {
 
@@ -440,6 +442,8 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
       {2, "CEB messages and declarations", kMessagesSchema},
+      {3, "routing rules, queues and outcomes", kRoutingSchema},
+      {4, "ledgers, vehicles, gate passes, promotions", kSupervisionSchema},
   };
   return kMigrations;
 }

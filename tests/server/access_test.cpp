@@ -13,7 +13,9 @@ namespace {
 
 std::string Fill(std::string_view pattern, const std::string& id, const std::string& name) {
   std::string out(pattern);
-  for (auto [key, value] : {std::pair<std::string, std::string>{"{id}", id}, {"{name}", name}}) {
+  for (auto [key, value] : {std::pair<std::string, std::string>{"{id}", id},
+                            {"{name}", name},
+                            {"{rule_id}", "high-risk-goods"}}) {
     size_t at = out.find(key);
     if (at != std::string::npos) out.replace(at, key.size(), value);
   }

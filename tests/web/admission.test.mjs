@@ -10,6 +10,7 @@ import path from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
+import {apiClient} from './ceb_sets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'tests/web/output');
@@ -34,11 +35,14 @@ const NEW_ENTERPRISE = {
   account: {username: 'zzwc', password: 'Zzwc#2026-portal', displayName: '郑州网测'},
 };
 
+// Registered through the API by the second test (no account, nothing valid needed).
+const ISOLATED_ENTERPRISE = {name: '郑州隔离测试贸易有限公司', customsCode: '4101960WE2'};
+
 let server = null;   // {proc, url}
 let serverLog = '';  // stdout + stderr, shown when something fails
 let browser = null;
 let tmpDir = null;    // holds the test database
-const created = {applicationId: null, enterpriseId: null};
+const created = {applicationId: null, enterpriseId: null};  // by the first test
 
 // Starts the dev server and resolves once it prints "listening on http://HOST:PORT".
 function startServer(dbPath) {
@@ -250,8 +254,14 @@ describe('admission in the browser', () => {
   });
 
   test('another enterprise user sees only its own enterprise', {timeout: 120000}, async () => {
-    assert.ok(created.applicationId && created.enterpriseId,
-              'needs the enterprise registered by the previous test');
+    // An enterprise of this test's own, registered through the API by the officer, so that the
+    // test does not depend on the one the previous test registers.
+    const officer = await apiClient(server.url, OFFICER);
+    const r = await officer.post('/applications', {application: {
+      name: ISOLATED_ENTERPRISE.name, uscc: '', customs_code: ISOLATED_ENTERPRISE.customsCode,
+      overseas: false, country: '', roles: ['ecommerce'], qualifications: [], shop_urls: []}});
+    assert.equal(r.status, 201, r.text);
+    const created = {applicationId: String(r.json.id), enterpriseId: String(r.json.enterprise_id)};
     const page = await newWatchedPage();
     try {
       await login(page, OTHER_ENTERPRISE_USER);
@@ -268,7 +278,7 @@ describe('admission in the browser', () => {
       assert.ok(ids.length > 0, 'the demo enterprise has applications of its own');
       assert.equal(new Set(ids).size, 1, `only one enterprise's rows: ${ids}`);
       assert.ok(!ids.includes(created.enterpriseId));
-      assert.equal(await page.getByText(NEW_ENTERPRISE.name).count(), 0);
+      assert.equal(await page.getByText(ISOLATED_ENTERPRISE.name).count(), 0);
       await step(page, 'other-enterprise-applications');
 
       // Opening the new enterprise's application by id answers "not found".
@@ -278,7 +288,7 @@ describe('admission in the browser', () => {
       page.expectHttpError(404, `/api/v1/enterprises/${created.enterpriseId}`);
       await page.goto(`${server.url}/#/enterprises/${created.enterpriseId}`);
       await page.locator('#view-error[data-error-code="not_found"]').waitFor();
-      assert.equal(await page.getByText(NEW_ENTERPRISE.name).count(), 0);
+      assert.equal(await page.getByText(ISOLATED_ENTERPRISE.name).count(), 0);
       await step(page, 'other-enterprise-not-found');
     } finally {
       await page.context().close();

@@ -1,9 +1,12 @@
 // Enterprise portal home: the signed-in user's own enterprise, its applications with their
-// decisions, and its goods filings. The server scopes every read to that enterprise.
+// decisions, its goods filings, and the receipts of its latest declaration lists. The server
+// scopes every read to that enterprise.
+import {get} from '../api.js';
 import {h, replace} from '../dom.js';
 import {t} from '../i18n.js';
-import {loadingNote} from '../components.js';
+import {card, loadingNote} from '../components.js';
 import {renderEnterprise} from './enterprise_detail.js';
+import {declarationsTable} from './declarations.js';
 
 export async function render(ctx) {
   const id = ctx.session.user.enterprise_id;
@@ -13,4 +16,11 @@ export async function render(ctx) {
   }
   replace(ctx.el, loadingNote());
   await renderEnterprise(ctx, ctx.el, id, {portal: true});
+  if (!ctx.isCurrent()) return;
+  const receipts = await get('/declarations', {limit: 10});
+  if (!ctx.isCurrent()) return;
+  ctx.el.append(card(t('portal.my_receipts'),
+    h('div', {id: 'portal-receipts'}, declarationsTable(receipts.items || [], ctx,
+                                                        {id: 'portal-receipts-table'})),
+    h('p', null, h('a', {href: '#/declarations'}, t('portal.all_receipts')))));
 }

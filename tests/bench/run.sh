@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the Release benchmarks in build/bench and runs one: tests/bench/run.sh NAME [ARGS...]
+# prints ONE result line "NAME: key=value ..." on stdout (details go to stderr).
+#   tests/bench/run.sh screening               1M generated lists (long)
+#   tests/bench/run.sh screening --lists 20000 a quick run
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+name="${1:-}"
+if [[ -z "$name" ]]; then
+  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening)" >&2
+  exit 2
+fi
+shift
+case "$name" in
+  screening) target=bench_screening ;;
+  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening)" >&2; exit 2 ;;
+esac
+build="$root/build/bench"
+if [[ ! -f "$build/build.ninja" ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >&2
+fi
+cmake --build "$build" -j2 --target "$target" >&2
+cd "$root"
+exec "$build/tests/bench/$target" --dir "$build/work" "$@"

@@ -1,0 +1,54 @@
+// Helpers shared by the ledger, gate and promotion server tests: enterprise ids, row counts of
+// the supervision tables, and bonded (1210) message sets. Header only; no file I/O itself.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "ceb_fixtures.h"
+#include "test_server.h"
+
+namespace server::testing {
+
+// The enterprise id of a signed-in enterprise user.
+inline int64_t OwnEnterpriseId(TestServer& s, const std::string& cookie) {
+  Response me = s.Get("/api/v1/auth/me", cookie);
+  REQUIRE(me.status == 200);
+  REQUIRE(me.json["user"]["enterprise_id"].is_number_integer());
+  return me.json["user"]["enterprise_id"].get<int64_t>();
+}
+
+// Rows of every table the supervision routes write, with the audit log.
+inline std::map<std::string, int64_t> SupervisionCounts(TestServer& s) {
+  std::map<std::string, int64_t> out;
+  for (const char* t : {"ledgers", "ledger_entries", "ledger_transfers", "vehicles", "gate_passes",
+                        "gate_events", "promotions", "audit_log"}) {
+    out[t] = s.Count(t);
+  }
+  return out;
+}
+
+// The default set of `key` made a bonded (1210) list debiting `ems_no` for account-book item
+// `item` (the order line keeps its item number; the list adds itemRecordNo).
+inline CebSet BondedSet(const std::string& key, const std::string& ems_no, const std::string& item,
+                        int qty, const std::string& decl_date) {
+  SetSpec spec = Spec(key);
+  spec.qty = qty;
+  spec.decl_date = decl_date;
+  CebSet set = MakeSet(spec);
+  set.list.head.trade_mode = "1210";
+  set.list.head.ems_no = ems_no;
+  set.list.lines[0].item_record_no = item;
+  return set;
+}
+
+// The error codes of a findings array.
+inline std::string CodesOf(const core::Json& findings) {
+  std::string out;
+  for (const core::Json& f : findings) out += f["code"].get<std::string>() + " ";
+  return out;
+}
+
+}  // namespace server::testing
