@@ -187,7 +187,13 @@ core::StatusOr<Reply> HandleListDeclarations(RequestContext& ctx) {
   if (ctx.actor.is_enterprise()) f.party = code.value_or("");
   CORE_ASSIGN_OR_RETURN(ListResult<DeclarationRecord> list, ListDeclarations(ctx.db, f, page));
   core::Json items = core::Json::array();
-  for (const DeclarationRecord& d : list.items) items.push_back(DeclarationSummaryJson(d));
+  for (const DeclarationRecord& d : list.items) {
+    core::Json item = DeclarationSummaryJson(d);
+    // The reasons of the latest status, so a queue or receipt list says why without a detail call.
+    CORE_ASSIGN_OR_RETURN(std::optional<DeclarationEvent> last, LastDeclarationEvent(ctx.db, d.id));
+    item["reasons"] = last ? core::Json(last->reasons) : core::Json::array();
+    items.push_back(std::move(item));
+  }
   return Reply::Json(200, ListJson(std::move(items), list.total));
 }
 

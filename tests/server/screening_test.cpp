@@ -43,6 +43,9 @@ TEST_CASE("an inconsistent set is rejected with the finding codes, and released 
   Response rejected = s.Get("/api/v1/declarations?status=rejected", hnby);
   REQUIRE(rejected.json["total"] == 1);
   CHECK(rejected.json["items"][0]["id"] == id);
+  // Each item carries the reasons of its latest status.
+  CHECK(rejected.json["items"][0]["reasons"] ==
+        core::Json::array({"PAYMENT_AMOUNT_MISMATCH", "CONSIGNEE_MISMATCH"}));
   CHECK(s.Get("/api/v1/declarations?status=100", hnby).json["total"] == 1);
   CHECK(s.Get("/api/v1/declarations?status=released", hnby).json["total"] == 0);
   CHECK(s.Get("/api/v1/declarations?status=bogus", hnby).status == 400);
