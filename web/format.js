@@ -69,11 +69,23 @@ function sortKeys(v) {
   return v;
 }
 
-// "2026-11-26 09:30" from an ISO-8601 timestamp or a "YYYY-MM-DD HH:MM:SS" text; other text as is.
+// "2026-11-26 09:30" in China time from a UTC ISO-8601 timestamp; a "YYYY-MM-DD HH:MM[:SS]" text
+// (already local) as it is written; other text as is.
 export function formatTimestamp(ts) {
   if (!ts) return '';
-  const m = String(ts).match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/);
-  return m ? `${m[1]} ${m[2]}` : String(ts);
+  const s = String(ts);
+  // The server stores UTC ("...Z"); officers work on China time (UTC+8, no daylight saving), the
+  // same clock as the business date, so a list screened at 01:00Z shows as 09:00 that day.
+  const utc = s.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z$/);
+  if (utc) {
+    const [y, mo, d, h, mi] = utc.slice(1).map(Number);
+    const t = new Date(Date.UTC(y, mo - 1, d, h + 8, mi));
+    const p2 = (n) => String(n).padStart(2, '0');
+    return `${t.getUTCFullYear()}-${p2(t.getUTCMonth() + 1)}-${p2(t.getUTCDate())} ` +
+           `${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())}`;
+  }
+  const m = s.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/);
+  return m ? `${m[1]} ${m[2]}` : s;
 }
 
 // "2", "20.5" from thousandths (quantity caps are kept in thousandths of the unit).

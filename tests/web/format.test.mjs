@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
 const src = readFileSync(path.join(WEB, 'format.js'), 'utf8');
-const {parseCnyToFen, formatFen, formatMilli, canonicalJson, parseCsv} =
+const {parseCnyToFen, formatFen, formatMilli, canonicalJson, parseCsv, formatTimestamp} =
     await import('data:text/javascript;charset=utf-8,' + encodeURIComponent(src));
 
 test('CNY text to integer fen, exactly', () => {
@@ -46,4 +46,13 @@ test('CSV with comments, quotes and CRLF', () => {
     {code: '502', name_zh: '美国', name_en: 'United States, the'},
     {code: '1"2', name_zh: 'x', name_en: 'y'},
   ]);
+});
+
+test('UTC timestamps shown in China time (UTC+8), across midnight and month ends', () => {
+  assert.equal(formatTimestamp('2026-11-27T01:18:07Z'), '2026-11-27 09:18');
+  assert.equal(formatTimestamp('2026-11-26T16:30:00Z'), '2026-11-27 00:30');
+  assert.equal(formatTimestamp('2026-12-31T20:05:00.123Z'), '2027-01-01 04:05');
+  assert.equal(formatTimestamp('2026-05-20 10:00:00'), '2026-05-20 10:00');  // already local
+  assert.equal(formatTimestamp(''), '');
+  assert.equal(formatTimestamp('soon'), 'soon');
 });
