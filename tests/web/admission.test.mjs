@@ -3,27 +3,11 @@
 // Starts a server process on an ephemeral port and writes screenshots to tests/web/output/.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {createInterface} from 'node:readline';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
 import {apiClient} from './ceb_sets.mjs';
+import {HNBY_USER, OFFICER, Stack} from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const OUT = path.join(ROOT, 'tests/web/output');
-// The builds under test: build/dev and build/wasm (scripts/test-all.sh makes them); a developer
-// may point at other build directories with PATROL_DEV_BUILD / PATROL_WASM_BUILD.
-const DEV_BUILD = path.resolve(ROOT, process.env.PATROL_DEV_BUILD || 'build/dev');
-const WASM_BUILD = path.resolve(ROOT, process.env.PATROL_WASM_BUILD || 'build/wasm');
-const SERVER = path.join(DEV_BUILD, 'server/server');
-const TODAY = '2026-11-26';
-
-const OFFICER = {username: 'officer', password: 'Officer#2026demo'};
 // A demo enterprise user of an enterprise seeded by --seed-demo (not the one this test creates).
-const OTHER_ENTERPRISE_USER = {username: 'hnby', password: 'Ent#2026demo'};
+const OTHER_ENTERPRISE_USER = HNBY_USER;
 
 // The enterprise this test registers. USCC computed per GB 32100 (check character D) with a
 // valid GB 11714 inner organisation code (MA9WEB01-7); 410100 is Zhengzhou.
@@ -38,121 +22,24 @@ const NEW_ENTERPRISE = {
 // Registered through the API by the second test (no account, nothing valid needed).
 const ISOLATED_ENTERPRISE = {name: '郑州隔离测试贸易有限公司', customsCode: '4101960WE2'};
 
-let server = null;   // {proc, url}
-let serverLog = '';  // stdout + stderr, shown when something fails
-let browser = null;
-let tmpDir = null;    // holds the test database
-const created = {applicationId: null, enterpriseId: null};  // by the first test
-
-// Starts the dev server and resolves once it prints "listening on http://HOST:PORT".
-function startServer(dbPath) {
-  const proc = spawn(SERVER, ['--port', '0', '--db', dbPath, '--data-dir', 'data',
-                              '--web-dir', 'web', '--wasm-dir', path.join(WASM_BUILD, 'wasm-ui'),
-                              '--seed-demo', '--today', TODAY],
-                     {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']});
-  proc.stderr.on('data', (d) => { serverLog += d; });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({input: proc.stdout});
-    lines.on('line', (line) => {
-      serverLog += line + '\n';
-      const m = line.match(/listening on (http:\/\/\S+)/);
-      if (m) resolve({proc, url: m[1].replace(/\/$/, '')});
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code, signal) => reject(new Error(
-        `server exited (${code ?? signal}) before listening:\n${serverLog}`)));
-  });
-}
-
-// SIGTERM, and SIGKILL should the server still be running 15 s later.
-function stopServer() {
-  if (!server || server.proc.exitCode !== null || server.proc.signalCode !== null) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const force = setTimeout(() => server.proc.kill('SIGKILL'), 15000);
-    server.proc.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.proc.kill('SIGTERM');
-  });
-}
-
-// A new page that records every page error and console error. Expected HTTP error answers (the
-// browser logs each one as a console error) are allowed one by one with page.expectHttpError.
-async function newWatchedPage() {
-  const context = await browser.newContext({viewport: {width: 1366, height: 900}, locale: 'zh-CN',
-                                            timezoneId: 'Asia/Shanghai'});
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  const errors = [];
-  const expected = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const where = msg.location().url || '';
-    const i = expected.findIndex((x) => msg.text().includes(`status of ${x.status}`) &&
-                                        where.includes(x.urlPart));
-    if (i >= 0) expected.splice(i, 1);
-    else errors.push(`console error: ${msg.text()} ${where}`);
-  });
-  page.expectHttpError = (status, urlPart) => expected.push({status, urlPart});
-  page.errors = errors;
-  return page;
-}
-
-let shot = 0;
-// Screenshot of the step, then fail if the page logged an error so far.
-async function step(page, name) {
-  shot += 1;
-  await page.screenshot({path: path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`),
-                         fullPage: true});
-  assert.deepEqual(page.errors, [], `page errors by step "${name}"`);
-}
-
-async function login(page, {username, password}) {
-  await page.goto(server.url + '/#/login');
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.locator('#login-submit').click();
-  await page.locator('#logout').waitFor();
-}
+const stack = new Stack('admission');
 
 describe('admission in the browser', () => {
-  before(async () => {
-    assert.ok(existsSync(SERVER), `build the dev preset first: ${SERVER} is missing`);
-    mkdirSync(OUT, {recursive: true});
-    tmpDir = mkdtempSync(path.join(tmpdir(), 'patrol-web-'));
-    server = await startServer(path.join(tmpDir, 't.db'));
-    // launch() gives Chromium a fresh temporary user-data-dir, removed on close.
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run',
-             '--disable-quic'],
-    });
-  }, {timeout: 120000});
-
-  after(async () => {
-    if (browser) await browser.close();
-    await stopServer();
-    if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
-  });
+  before(() => stack.start(), {timeout: 120000});
+  after(() => stack.stop());
 
   test('officer registers an enterprise, approves it, and the enterprise sees it',
        {timeout: 180000}, async () => {
-    const page = await newWatchedPage();
+    const page = await stack.newPage();
     try {
-      await page.goto(server.url + '/');
+      await page.goto(stack.url + '/');
       await page.locator('#login-username').waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
-      await step(page, 'login');
+      await stack.step(page, 'login');
 
-      await login(page, OFFICER);
+      await stack.login(page, OFFICER);
       await page.locator('[data-testid="count-app_submitted"]').waitFor();
-      await step(page, 'officer-dashboard');
+      await stack.step(page, 'officer-dashboard');
 
       await page.locator('#nav-new_application').click();
       const coreStatus = page.locator('#core-status:not([data-state="loading"])');
@@ -167,7 +54,7 @@ describe('admission in the browser', () => {
           .waitFor();
       assert.equal(await usccFindings.getAttribute('data-valid'), 'false');
       await page.locator('#preview-outcome[data-outcome="ineligible"]').waitFor();
-      await step(page, 'invalid-uscc-live-finding');
+      await stack.step(page, 'invalid-uscc-live-finding');
 
       // Corrected: no finding left on the field.
       await page.locator('#app-uscc').fill(NEW_ENTERPRISE.uscc);
@@ -195,7 +82,7 @@ describe('admission in the browser', () => {
       await page.locator('#app-account-display-name').fill(NEW_ENTERPRISE.account.displayName);
       await page.locator('#preview-outcome[data-outcome="eligible"]').waitFor();
       assert.equal(await page.locator('#preview-checklist [data-severity="error"]').count(), 0);
-      await step(page, 'application-filled');
+      await stack.step(page, 'application-filled');
 
       // Submit: the server's verdict must equal the page's for the same request.
       await page.locator('#app-submit').click();
@@ -205,12 +92,12 @@ describe('admission in the browser', () => {
                    'eligible');
       assert.equal(await page.locator('#application-status').getAttribute('data-status'),
                    'submitted');
-      created.applicationId = page.url().match(/#\/applications\/(\d+)/)[1];
+      assert.match(page.url(), /#\/applications\/\d+$/);
       const entHref = await page.locator('a[href^="#/enterprises/"]').first().getAttribute('href');
-      created.enterpriseId = entHref.match(/(\d+)$/)[1];
+      assert.match(entHref, /^#\/enterprises\/\d+$/);
       assert.equal(await page.locator('#checklist [data-item="uscc"]').getAttribute('data-status'),
                    'pass');
-      await step(page, 'submitted-parity-match');
+      await stack.step(page, 'submitted-parity-match');
 
       // A decision needs a reason.
       await page.locator('#decision-approve').click();
@@ -221,13 +108,13 @@ describe('admission in the browser', () => {
       await page.locator('#decision-approve').click();
       await page.locator('#application-status[data-status="approved"]').waitFor();
       await page.locator('#application-enterprise-status[data-status="admitted"]').waitFor();
-      await step(page, 'approved');
+      await stack.step(page, 'approved');
 
       // The same screen in English.
       await page.locator('#lang-switch').click();
       await page.locator('html[lang="en"]').waitFor();
       assert.equal((await page.locator('#application-status').textContent()).trim(), 'Approved');
-      await step(page, 'approved-english');
+      await stack.step(page, 'approved-english');
       await page.locator('#lang-switch').click();
       await page.locator('html[lang="zh-CN"]').waitFor();
 
@@ -235,7 +122,7 @@ describe('admission in the browser', () => {
       await page.locator('#login-username').waitFor();
 
       // The new enterprise account sees its application approved and itself admitted.
-      await login(page, NEW_ENTERPRISE.account);
+      await stack.login(page, NEW_ENTERPRISE.account);
       await page.locator('#enterprise-status').waitFor();
       assert.equal(await page.locator('#enterprise-status').getAttribute('data-status'),
                    'admitted');
@@ -244,10 +131,10 @@ describe('admission in the browser', () => {
       assert.equal(await rows.first().getAttribute('data-status'), 'approved');
       assert.match(await page.locator('#portal-application-details').textContent(),
                    /资质齐全有效/);
-      await step(page, 'enterprise-portal-admitted');
+      await stack.step(page, 'enterprise-portal-admitted');
       await page.locator('#logout').click();
       await page.locator('#login-username').waitFor();
-      await step(page, 'signed-out');
+      await stack.step(page, 'signed-out');
     } finally {
       await page.context().close();
     }
@@ -256,15 +143,15 @@ describe('admission in the browser', () => {
   test('another enterprise user sees only its own enterprise', {timeout: 120000}, async () => {
     // An enterprise of this test's own, registered through the API by the officer, so that the
     // test does not depend on the one the previous test registers.
-    const officer = await apiClient(server.url, OFFICER);
+    const officer = await apiClient(stack.url, OFFICER);
     const r = await officer.post('/applications', {application: {
       name: ISOLATED_ENTERPRISE.name, uscc: '', customs_code: ISOLATED_ENTERPRISE.customsCode,
       overseas: false, country: '', roles: ['ecommerce'], qualifications: [], shop_urls: []}});
     assert.equal(r.status, 201, r.text);
     const created = {applicationId: String(r.json.id), enterpriseId: String(r.json.enterprise_id)};
-    const page = await newWatchedPage();
+    const page = await stack.newPage();
     try {
-      await login(page, OTHER_ENTERPRISE_USER);
+      await stack.login(page, OTHER_ENTERPRISE_USER);
       await page.locator('#enterprise-status').waitFor();
       const ownHref = page.url();
       assert.match(ownHref, /#\/portal$/);
@@ -279,17 +166,17 @@ describe('admission in the browser', () => {
       assert.equal(new Set(ids).size, 1, `only one enterprise's rows: ${ids}`);
       assert.ok(!ids.includes(created.enterpriseId));
       assert.equal(await page.getByText(ISOLATED_ENTERPRISE.name).count(), 0);
-      await step(page, 'other-enterprise-applications');
+      await stack.step(page, 'other-enterprise-applications');
 
       // Opening the new enterprise's application by id answers "not found".
       page.expectHttpError(404, `/api/v1/applications/${created.applicationId}`);
-      await page.goto(`${server.url}/#/applications/${created.applicationId}`);
+      await page.goto(`${stack.url}/#/applications/${created.applicationId}`);
       await page.locator('#view-error[data-error-code="not_found"]').waitFor();
       page.expectHttpError(404, `/api/v1/enterprises/${created.enterpriseId}`);
-      await page.goto(`${server.url}/#/enterprises/${created.enterpriseId}`);
+      await page.goto(`${stack.url}/#/enterprises/${created.enterpriseId}`);
       await page.locator('#view-error[data-error-code="not_found"]').waitFor();
       assert.equal(await page.getByText(ISOLATED_ENTERPRISE.name).count(), 0);
-      await step(page, 'other-enterprise-not-found');
+      await stack.step(page, 'other-enterprise-not-found');
     } finally {
       await page.context().close();
     }
