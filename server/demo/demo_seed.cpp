@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "audit/audit_log.h"
+#include "demo/demo_steps.h"
 #include "demo/demo_supervision.h"
 #include "demo/district_seed.h"
 #include "service/applications.h"
@@ -39,15 +40,12 @@ struct EnterpriseSpec {
   std::string reason;
 };
 
+constexpr const char* kWho = "demo seed";
+
 // Runs one step in its own transaction.
 template <typename Fn>
 core::Status InTransaction(App& app, const std::string& step, Fn&& fn) {
-  CORE_ASSIGN_OR_RETURN(DbPool::Lease db, app.pool().Acquire());
-  Transaction tx(*db);
-  CORE_RETURN_IF_ERROR(tx.Begin());
-  core::Status st = fn(*db);
-  if (!st.ok()) return core::Status(st.code(), "demo seed, " + step + ": " + st.message());
-  return tx.Commit();
+  return demo::InTransaction(app, kWho, step, std::forward<Fn>(fn));
 }
 
 core::StatusOr<UserRecord> MakeUser(App& app, const std::string& username,
@@ -321,16 +319,8 @@ core::StatusOr<bool> SeedDemoIfEmpty(App& app, uint64_t generated_lists) {
                          {"password", kEnterprisePassword},
                          {"display_name", spec.display_name}};
     }
-    core::StatusOr<PreparedSubmission> prepared = PrepareSubmission(app, by_officer, body);
-    if (!prepared.ok()) {
-      return core::Status(prepared.status().code(), "demo seed, application " + spec.key + ": " +
-                                                        prepared.status().message());
-    }
-    ApplicationRecord stored;
-    CORE_RETURN_IF_ERROR(InTransaction(app, "application " + spec.key, [&](Db& db) -> core::Status {
-      CORE_ASSIGN_OR_RETURN(stored, CommitSubmission(app, db, by_officer, std::move(*prepared)));
-      return core::OkStatus();
-    }));
+    CORE_ASSIGN_OR_RETURN(ApplicationRecord stored,
+                          demo::SubmitApplication(app, by_officer, body, kWho, spec.key));
     enterprise_ids[spec.key] = stored.enterprise_id;
     if (!spec.decision.empty()) {
       const Actor& decider = spec.decision == "reject" ? by_officer2 : by_officer;

@@ -1,6 +1,7 @@
 // The supervision demo data, built through the ledger, gate and promotion services.
 #include "demo/demo_supervision.h"
 
+#include "demo/demo_steps.h"
 #include "service/gates.h"
 #include "service/ledgers.h"
 #include "service/ledgers_booking.h"
@@ -14,12 +15,7 @@ constexpr const char* kDemoEmsNo = "T4606W000001";
 
 template <typename Fn>
 core::Status Step(App& app, const std::string& step, Fn&& fn) {
-  CORE_ASSIGN_OR_RETURN(DbPool::Lease db, app.pool().Acquire());
-  Transaction tx(*db);
-  CORE_RETURN_IF_ERROR(tx.Begin());
-  core::Status st = fn(*db);
-  if (!st.ok()) return core::Status(st.code(), "demo seed, " + step + ": " + st.message());
-  return tx.Commit();
+  return demo::InTransaction(app, "demo seed", step, std::forward<Fn>(fn));
 }
 
 core::StatusOr<const Actor*> ActorOf(const std::map<std::string, Actor>& actors,

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "audit/audit_log.h"
+#include "demo/demo_steps.h"
 #include "gen/ceb_text.h"
 #include "gen/gen_output.h"
 #include "service/applications.h"
@@ -15,14 +16,11 @@ namespace server {
 
 namespace {
 
+constexpr const char* kWho = "district seed";
+
 template <typename Fn>
 core::Status InTransaction(App& app, const std::string& step, Fn&& fn) {
-  CORE_ASSIGN_OR_RETURN(DbPool::Lease db, app.pool().Acquire());
-  Transaction tx(*db);
-  CORE_RETURN_IF_ERROR(tx.Begin());
-  core::Status st = fn(*db);
-  if (!st.ok()) return core::Status(st.code(), "district seed, " + step + ": " + st.message());
-  return tx.Commit();
+  return demo::InTransaction(app, kWho, step, std::forward<Fn>(fn));
 }
 
 }  // namespace
@@ -32,16 +30,8 @@ core::StatusOr<DistrictIds> SeedDistrict(App& app, const gen::District& district
   DistrictIds ids;
   for (const gen::GenEnterprise& e : district.enterprises) {
     core::Json body = {{"application", gen::ApplicationJson(e, app.Today())}};
-    core::StatusOr<PreparedSubmission> prepared = PrepareSubmission(app, actor, body);
-    if (!prepared.ok()) {
-      return core::Status(prepared.status().code(), "district seed, application " + e.key + ": " +
-                                                        prepared.status().message());
-    }
-    ApplicationRecord stored;
-    CORE_RETURN_IF_ERROR(InTransaction(app, "application " + e.key, [&](Db& db) -> core::Status {
-      CORE_ASSIGN_OR_RETURN(stored, CommitSubmission(app, db, actor, std::move(*prepared)));
-      return core::OkStatus();
-    }));
+    CORE_ASSIGN_OR_RETURN(ApplicationRecord stored,
+                          demo::SubmitApplication(app, actor, body, kWho, e.key));
     CORE_RETURN_IF_ERROR(InTransaction(app, "approval of " + e.key, [&](Db& db) -> core::Status {
       core::Json decision = {{"decision", "approve"}, {"reason", "资质齐全，准予备案（合成数据）"}};
       return DecideApplication(app, db, actor, stored.id, decision).status();
