@@ -212,6 +212,7 @@ class DocumentIngestor {
   const IngestOptions& options_;
   IngestOutcome out_;
   std::string now_;
+  std::string doc_sha256_;  // of doc_.bytes, once the document is stored (the audit quotes it)
   std::vector<int64_t> affected_;  // declarations to screen, first-touched order
 };
 
@@ -464,6 +465,7 @@ core::StatusOr<int64_t> DocumentIngestor::DocumentId() {
   d.received_at = now_;
   d.received_by_id = actor_.user_id;
   d.received_by = actor_.name;
+  d.sha256 = doc_sha256_ = Sha256Hex(doc_.bytes);
   CORE_ASSIGN_OR_RETURN(int64_t id, InsertDocument(db_, d, doc_.bytes));
   out_.document_id = id;
   return id;
@@ -481,7 +483,7 @@ core::Status DocumentIngestor::Audit() {
   core::Json detail = IngestOutcomeJson(out_)["summary"];
   detail["format"] = doc_.format;
   detail["message_type"] = doc_.message_type;
-  detail["sha256"] = Sha256Hex(doc_.bytes);
+  detail["sha256"] = doc_sha256_.empty() ? Sha256Hex(doc_.bytes) : doc_sha256_;
   detail["size_bytes"] = static_cast<int64_t>(doc_.bytes.size());
   detail["source"] = options_.source;
   detail["declarations_screened"] = out_.screened;

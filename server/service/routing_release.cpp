@@ -84,29 +84,42 @@ core::StatusOr<core::Inventory> DeclarationList(Db& db, const DeclarationRecord&
 core::StatusOr<TaxBillRecord> ReleaseDeclaration(App& app, Db& db, const DeclarationRecord& d,
                                                  const Actor& actor, const Actor& trigger,
                                                  std::vector<std::string> reasons,
-                                                 core::Json detail) {
+                                                 core::Json detail, const ReleaseInputs* known) {
   if (d.status == kStatusReleased) {
     return core::FailedPreconditionError("declaration " + std::to_string(d.id) +
                                          " is already released");
   }
-  CORE_ASSIGN_OR_RETURN(std::optional<ScreeningRecord> screening, LatestScreening(db, d.id));
-  if (!screening || !screening->tax) {
-    return core::FailedPreconditionError("declaration " + std::to_string(d.id) +
-                                         " has no computed tax: it cannot be released");
+  int64_t screening_id = 0;
+  core::Json tax;
+  core::Json quota;
+  std::optional<core::Inventory> read_list;
+  if (known != nullptr && known->tax != nullptr && known->quota != nullptr &&
+      known->list != nullptr) {
+    screening_id = known->screening_id;
+    tax = *known->tax;
+    quota = *known->quota;
+  } else {
+    CORE_ASSIGN_OR_RETURN(std::optional<ScreeningRecord> screening, LatestScreening(db, d.id));
+    if (!screening || !screening->tax) {
+      return core::FailedPreconditionError("declaration " + std::to_string(d.id) +
+                                           " has no computed tax: it cannot be released");
+    }
+    screening_id = screening->id;
+    tax = JsonOrNull(*screening->tax);
+    quota = JsonOrNull(screening->quota);
+    CORE_ASSIGN_OR_RETURN(read_list, DeclarationList(db, d));
   }
-  const core::Json tax = JsonOrNull(*screening->tax);
-  const core::Json quota = JsonOrNull(screening->quota);
   if (!tax.is_object() || !quota.is_object()) {
-    return core::InternalError("screening " + std::to_string(screening->id) + " is damaged");
+    return core::InternalError("screening " + std::to_string(screening_id) + " is damaged");
   }
-  CORE_ASSIGN_OR_RETURN(core::Inventory list, DeclarationList(db, d));
+  const core::Inventory& list = read_list ? *read_list : *known->list;
   const std::string now = FormatUtcIso(app.Now());
   const std::string released_on = app.Today().ToIso();
   detail["quota_path"] = quota.contains("path") ? quota["path"] : core::Json();
   detail["tax_total_fen"] = IntOr(tax["order"], "total_fen");
   CORE_RETURN_IF_ERROR(RecordStatus(db, d, kStatusReleased, now, std::move(reasons),
-                                    std::move(detail), screening->id, actor, trigger, released_on));
-  TaxBillRecord bill = BillFrom(d, list, tax, screening->id, now);
+                                    std::move(detail), screening_id, actor, trigger, released_on));
+  TaxBillRecord bill = BillFrom(d, list, tax, screening_id, now);
   CORE_ASSIGN_OR_RETURN(bill.id, InsertTaxBill(db, bill));
   QuotaEntry e;
   e.buyer_id_number = d.buyer_id_number;

@@ -36,14 +36,26 @@ extern template core::StatusOr<core::Order> StoredRecord(
 // The list version a declaration currently refers to, parsed. Internal when it no longer reads.
 core::StatusOr<core::Inventory> DeclarationList(Db& db, const DeclarationRecord& d);
 
+// What the screening that releases a list right after storing it already holds: its id, its tax
+// and quota results (objects, as stored) and the declaration's current list, so the release
+// does not read them back.
+struct ReleaseInputs {
+  int64_t screening_id = 0;
+  const core::Json* tax = nullptr;
+  const core::Json* quota = nullptr;
+  const core::Inventory* list = nullptr;
+};
+
 // Releases `d` (800, released on App::Today()): the event with `reasons` and `detail` by `actor`
 // (triggered by `trigger`), the tax bill from the latest screening's tax, the buyer's quota entry
 // from its quota verdict, OnListReleased (bonded ledger), and removal from any queue. Returns the
 // tax bill. FailedPrecondition when the declaration is already released or its latest screening
-// computed no tax (a list is never released untaxed).
+// computed no tax (a list is never released untaxed). `known`, when given, must be that latest
+// screening and the list of `d` (the screening passes them); otherwise they are read.
 core::StatusOr<TaxBillRecord> ReleaseDeclaration(App& app, Db& db, const DeclarationRecord& d,
                                                  const Actor& actor, const Actor& trigger,
                                                  std::vector<std::string> reasons,
-                                                 core::Json detail);
+                                                 core::Json detail,
+                                                 const ReleaseInputs* known = nullptr);
 
 }  // namespace server

@@ -8,8 +8,10 @@
 
 #include "common/clock.h"
 #include "common/json_text.h"
-#include "core/reconcile_api.h"
+#include "core/quota.h"
+#include "core/reconcile.h"
 #include "core/rules.h"
+#include "core/tax.h"
 #include "core/verdict_api.h"
 #include "service/declarations.h"
 #include "service/queues.h"
@@ -83,6 +85,27 @@ core::StatusOr<core::Json> Verdict(const std::string& text, std::string_view wha
   return j;
 }
 
+// The core's quota check of a request the server built ({"order": {...}}), read with the same
+// codec CheckQuotaJson uses; a refusal means the server built a bad request.
+core::StatusOr<core::Json> CheckQuotaTyped(const core::Json& request, const ReferenceData& ref) {
+  core::StatusOr<core::QuotaOrderInput> in = core::QuotaOrderFromJson(request["order"]);
+  if (!in.ok()) {
+    return core::InternalError("CheckQuotaJson refused the request: order." +
+                               in.status().message());
+  }
+  return core::QuotaVerdictToJson(core::CheckQuota(*in, ref.tables.positive_list, ref.policy));
+}
+
+// The core's tax computation of a request the server built, as ComputeTaxJson reads it.
+core::StatusOr<core::Json> ComputeTaxTyped(const core::Json& request, const ReferenceData& ref) {
+  core::StatusOr<core::TaxOrderInput> in = core::TaxOrderFromJson(request["order"]);
+  if (!in.ok()) {
+    return core::InternalError("ComputeTaxJson refused the request: order." +
+                               in.status().message());
+  }
+  return core::TaxResultToJson(core::ComputeTax(*in, ref.tables.tax_rates));
+}
+
 int64_t IntOr(const core::Json& j, const char* key, int64_t fallback = 0) {
   return j.is_object() && j.contains(key) && j[key].is_number_integer() ? j[key].get<int64_t>()
                                                                         : fallback;
@@ -100,7 +123,8 @@ class Screener {
   core::Status Awaiting(const DeclarationRecord& d, const std::vector<std::string>& missing);
   core::Status Complete(DeclarationRecord d, const SetMessages& set);
   core::Status Apply(const DeclarationRecord& d, const ListDecision& decision, int64_t screening_id,
-                     int64_t routing_id, const RoutingOutcome& routing);
+                     int64_t routing_id, const RoutingOutcome& routing,
+                     const ReleaseInputs& release);
 
   App& app_;
   Db& db_;
@@ -136,6 +160,8 @@ core::Status Screener::Awaiting(const DeclarationRecord& d,
 }
 
 core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
+  // The stored records are decoded once and handed to the core's typed checks: the results are
+  // the same JSON the text entry points give, without a text round trip per check.
   CORE_ASSIGN_OR_RETURN(core::Json order_json, RecordOf(*set.order));
   CORE_ASSIGN_OR_RETURN(core::Json payment_json, RecordOf(*set.payment));
   CORE_ASSIGN_OR_RETURN(core::Json waybill_json, RecordOf(*set.waybill));
@@ -144,6 +170,10 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
                         Typed<core::Order>(order_json, core::OrderFromJson, set.order->id));
   CORE_ASSIGN_OR_RETURN(core::Inventory list,
                         Typed<core::Inventory>(list_json, core::InventoryFromJson, set.list->id));
+  CORE_ASSIGN_OR_RETURN(core::Payment payment,
+                        Typed<core::Payment>(payment_json, core::PaymentFromJson, set.payment->id));
+  CORE_ASSIGN_OR_RETURN(core::Waybill waybill,
+                        Typed<core::Waybill>(waybill_json, core::WaybillFromJson, set.waybill->id));
   if (d.invt_no.empty()) {
     d.invt_no = AssignedNumber(list, d, 'I');
     CORE_RETURN_IF_ERROR(SetDeclarationInvtNo(db_, d.id, d.invt_no));
@@ -159,20 +189,30 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
   std::shared_ptr<const ReferenceData> ref = app_.reference();
   const core::Date today = app_.Today();
   CORE_ASSIGN_OR_RETURN(std::vector<FiledCode> filed, FiledGoodsOf(db_, list.head.ebc_code));
-  const std::string reconcile_text = core::ReconcileJson(
-      core::DumpJson(ReconcileRequest(order_json, payment_json, waybill_json, list_json, today,
-                                      list.head.ebc_code, filed)),
-      ref->tables);
-  CORE_ASSIGN_OR_RETURN(core::Json reconcile, Verdict(reconcile_text, "ReconcileJson"));
+  core::ReconcileContext reconcile_context;
+  reconcile_context.decision_date = today;
+  auto& filed_of_ebc = reconcile_context.filed_goods[list.head.ebc_code];
+  for (const FiledCode& f : filed) filed_of_ebc[f.code10] = f.outcome;
+  reconcile_context.positive_list =
+      ref->tables.positive_list.size() > 0 ? &ref->tables.positive_list : nullptr;
+  reconcile_context.divisions = ref->tables.divisions.size() > 0 ? &ref->tables.divisions : nullptr;
+  core::ReconcileSet reconcile_set;
+  reconcile_set.order = order;
+  reconcile_set.payment = std::move(payment);
+  reconcile_set.waybill = std::move(waybill);
+  reconcile_set.inventory = list;
+  const core::Json reconcile =
+      core::ReconcileResultToJson(core::Reconcile(reconcile_set, reconcile_context));
+  const std::string reconcile_text = core::DumpJson(reconcile);
 
   const int year = list.head.decl_time.date().year();
   CORE_ASSIGN_OR_RETURN(core::Fen ytd, YearToDate(db_, d.buyer_id_number, year));
   CORE_ASSIGN_OR_RETURN(std::vector<QuotaQuantity> ytd_qty,
                         YearQuantities(db_, d.buyer_id_number, year));
-  const std::string quota_text = core::CheckQuotaJson(
-      core::DumpJson(QuotaRequest(order, list, ref->tables.positive_list, ytd, ytd_qty)),
-      ref->tables, ref->policy);
-  CORE_ASSIGN_OR_RETURN(core::Json quota, Verdict(quota_text, "CheckQuotaJson"));
+  CORE_ASSIGN_OR_RETURN(
+      core::Json quota,
+      CheckQuotaTyped(QuotaRequest(order, list, ref->tables.positive_list, ytd, ytd_qty), *ref));
+  const std::string quota_text = core::DumpJson(quota);
 
   std::optional<std::string> tax_text;
   core::Json tax;
@@ -180,9 +220,9 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
   const bool cbec =
       quota.contains("path") && (quota["path"] == "cbec" || quota["path"] == "cbec_full_tax");
   if (cbec && quota.contains("tax_path") && quota["tax_path"].is_string()) {
-    tax_text = core::ComputeTaxJson(
-        core::DumpJson(TaxRequest(order, list, quota["tax_path"].get<std::string>())), ref->tables);
-    CORE_ASSIGN_OR_RETURN(tax, Verdict(*tax_text, "ComputeTaxJson"));
+    CORE_ASSIGN_OR_RETURN(
+        tax, ComputeTaxTyped(TaxRequest(order, list, quota["tax_path"].get<std::string>()), *ref));
+    tax_text = core::DumpJson(tax);
   }
 
   // The supervision checks (promotions, bonded ledger) count like reconciliation's findings.
@@ -219,14 +259,19 @@ core::Status Screener::Complete(DeclarationRecord d, const SetMessages& set) {
   CORE_RETURN_IF_ERROR(RecordOutcome(app_, db_, d, system_, "screening", decision.action,
                                      decision.action, "",
                                      {{"routing_id", routing_id}, {"reasons", decision.reasons}}));
-  return Apply(d, decision, in.screening_id, routing_id, routing);
+  ReleaseInputs release;
+  release.screening_id = in.screening_id;
+  release.tax = tax_text ? &tax : nullptr;
+  release.quota = &quota;
+  release.list = &list;
+  return Apply(d, decision, in.screening_id, routing_id, routing, release);
 }
 
 // Moves the list to the decided status: released through the one release path, rejected, or
 // queued for an officer (inspection with its two drawn inspectors).
 core::Status Screener::Apply(const DeclarationRecord& d, const ListDecision& decision,
                              int64_t screening_id, int64_t routing_id,
-                             const RoutingOutcome& routing) {
+                             const RoutingOutcome& routing, const ReleaseInputs& release) {
   core::Json detail = {{"findings", decision.findings}};
   if (!decision.route.is_null()) {
     detail["route"] = decision.route;
@@ -235,7 +280,8 @@ core::Status Screener::Apply(const DeclarationRecord& d, const ListDecision& dec
     detail["route"]["seed"] = routing.seed;
   }
   if (decision.action == "release") {
-    return ReleaseDeclaration(app_, db_, d, system_, trigger_, decision.reasons, detail).status();
+    return ReleaseDeclaration(app_, db_, d, system_, trigger_, decision.reasons, detail, &release)
+        .status();
   }
   if (decision.action == "reject") {
     CORE_RETURN_IF_ERROR(RemoveQueueEntry(db_, d.id));

@@ -28,7 +28,8 @@ struct DocumentRecord {
 };
 
 // Stores the bytes (compressed with zlib when that saves space) with the document's metadata;
-// sha256 and size_bytes are computed here. Returns the id.
+// size_bytes is computed here, and sha256 too unless the caller set it (then it must be the
+// bytes' SHA-256). Returns the id.
 core::StatusOr<int64_t> InsertDocument(Db& db, DocumentRecord doc, std::string_view bytes);
 // Removes a document no record refers to (a request whose records were all duplicates).
 core::Status DeleteDocument(Db& db, int64_t id);

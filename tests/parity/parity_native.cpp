@@ -257,8 +257,8 @@ int main(int argc, char** argv) {
       // admitted/eligible/valid: then any warning is a failure too.
       if (s["expect_codes"].empty() &&
           (outcome == "admitted" || outcome == "eligible" || outcome == "valid" ||
-           outcome == "computed" || outcome == "cbec" || outcome == "consistent" || outcome == "restored" ||
-           CleanLedgerOutcome(kind, outcome))) {
+           outcome == "computed" || outcome == "cbec" || outcome == "consistent" ||
+           outcome == "restored" || CleanLedgerOutcome(kind, outcome))) {
         for (const core::Json& f : (*verdict)["findings"]) {
           if (f["severity"] != "info") {
             std::cerr << name << ": unexpected finding " << core::DumpJson(f["code"]) << "\n";

@@ -18,9 +18,9 @@ enum class Severity {
 std::string_view SeverityName(Severity s);
 
 struct Finding {
-  std::string code;        // stable machine code, UPPER_SNAKE
+  std::string code;  // stable machine code, UPPER_SNAKE
   Severity severity = Severity::kError;
-  std::string field;       // input field path it concerns, e.g. "uscc", "qualifications[1].valid_to"
+  std::string field;  // input field path it concerns, e.g. "uscc", "qualifications[1].valid_to"
   std::string message_zh;  // for officers and enterprises
   std::string message_en;
 

@@ -59,7 +59,9 @@ inline Status PermissionDeniedError(std::string m) {
 inline Status UnauthenticatedError(std::string m) {
   return Status(StatusCode::kUnauthenticated, std::move(m));
 }
-inline Status OutOfRangeError(std::string m) { return Status(StatusCode::kOutOfRange, std::move(m)); }
+inline Status OutOfRangeError(std::string m) {
+  return Status(StatusCode::kOutOfRange, std::move(m));
+}
 inline Status ResourceExhaustedError(std::string m) {
   return Status(StatusCode::kResourceExhausted, std::move(m));
 }
@@ -70,17 +72,26 @@ inline Status InternalError(std::string m) { return Status(StatusCode::kInternal
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : data_(std::move(value)) {}            // NOLINT: implicit by design
-  StatusOr(Status status) : data_(std::move(status)) {      // NOLINT: implicit by design
+  StatusOr(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
+  StatusOr(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     if (std::get<Status>(data_).ok()) data_ = Status(StatusCode::kInternal, "StatusOr from OK");
   }
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   Status status() const { return ok() ? Status() : std::get<Status>(data_); }
 
-  const T& value() const& { Check(); return std::get<T>(data_); }
-  T& value() & { Check(); return std::get<T>(data_); }
-  T&& value() && { Check(); return std::get<T>(std::move(data_)); }
+  const T& value() const& {
+    Check();
+    return std::get<T>(data_);
+  }
+  T& value() & {
+    Check();
+    return std::get<T>(data_);
+  }
+  T&& value() && {
+    Check();
+    return std::get<T>(std::move(data_));
+  }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
@@ -99,9 +110,9 @@ class [[nodiscard]] StatusOr {
 #define CORE_CONCAT_(a, b) CORE_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function when expr is not OK.
-#define CORE_RETURN_IF_ERROR(expr)            \
-  do {                                        \
-    ::core::Status status_macro_ = (expr);    \
+#define CORE_RETURN_IF_ERROR(expr)                 \
+  do {                                             \
+    ::core::Status status_macro_ = (expr);         \
     if (!status_macro_.ok()) return status_macro_; \
   } while (0)
 

@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include "../api/field_reader.h"
-#include "internal/api_common.h"
 #include "core/messages.h"
+#include "internal/api_common.h"
 
 namespace core::internal {
 
