@@ -2,6 +2,7 @@
 // No I/O beyond the OS random source libsodium reads.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ std::string Sha256Hex(std::string_view bytes);
 
 // `n` random bytes from randombytes_buf, hex encoded (2n characters).
 std::string RandomHex(size_t n);
+
+// Standard base64 (RFC 4648 §4, padded). Decode ignores CR/LF and gives nullopt for anything
+// that is not base64.
+std::string Base64Encode(std::string_view bytes);
+std::optional<std::string> Base64Decode(std::string_view text);
 
 // Constant-time comparison of two strings of equal length (false when lengths differ).
 bool ConstantTimeEquals(std::string_view a, std::string_view b);

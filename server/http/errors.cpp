@@ -25,6 +25,10 @@ int HttpStatusFor(core::StatusCode code) {
       return 429;
     case core::StatusCode::kInternal:
       return 500;
+    case core::StatusCode::kUnavailable:
+      return 503;
+    case core::StatusCode::kDeadlineExceeded:
+      return 504;
   }
   return 500;
 }

@@ -87,5 +87,28 @@ core::StatusOr<Reply> HandleListPromotions(RequestContext& ctx);
 core::StatusOr<Reply> HandleFilePromotion(RequestContext& ctx);
 core::StatusOr<Reply> HandleGetPromotion(RequestContext& ctx);
 core::StatusOr<Reply> HandlePromotionSummary(RequestContext& ctx);
+// online patrol: shops, profiles, tasks, evidence, covert buyers, mystery orders, crawlers
+core::StatusOr<Reply> HandleListShops(RequestContext& ctx);
+core::StatusOr<Reply> HandleRegisterShop(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetShop(RequestContext& ctx);
+core::StatusOr<Reply> HandleListProfiles(RequestContext& ctx);
+core::StatusOr<Reply> HandleSaveProfile(RequestContext& ctx);
+core::StatusOr<Reply> HandleQueuePatrol(RequestContext& ctx);
+core::StatusOr<Reply> HandleQueueMysteryOrder(RequestContext& ctx);
+core::StatusOr<Reply> HandleListPatrolTasks(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetPatrolTask(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetEvidence(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetEvidenceBody(RequestContext& ctx);
+core::StatusOr<Reply> HandleListCovertBuyers(RequestContext& ctx);
+core::StatusOr<Reply> HandleRegisterCovertBuyer(RequestContext& ctx);
+core::StatusOr<Reply> HandleListMysteryOrders(RequestContext& ctx);
+core::StatusOr<Reply> HandleCreateCrawlerAccount(RequestContext& ctx);
+core::StatusOr<Reply> HandleListCrawlerAccounts(RequestContext& ctx);
+core::StatusOr<Reply> HandleRunPatrolSchedule(RequestContext& ctx);
+core::StatusOr<Reply> HandleCrawlerLease(RequestContext& ctx);
+core::StatusOr<Reply> HandleCrawlerProgress(RequestContext& ctx);
+core::StatusOr<Reply> HandleCrawlerEvidence(RequestContext& ctx);
+core::StatusOr<Reply> HandleCrawlerComplete(RequestContext& ctx);
+core::StatusOr<Reply> HandleCrawlerFail(RequestContext& ctx);
 
 }  // namespace server

@@ -9,6 +9,7 @@ unsigned RoleBitFor(std::string_view role) {
   if (role == "admin") return kRoleAdmin;
   if (role == "officer") return kRoleOfficer;
   if (role == "enterprise") return kRoleEnterprise;
+  if (role == "crawler") return kRoleCrawler;
   return 0;
 }
 
@@ -178,6 +179,60 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/v1/promotions/{id}/summary", kSignedIn,
        "Filed versus transacted prices and volumes over the released lists of the period",
        HandlePromotionSummary},
+      // Online patrol (docs/api.md "Online patrol"): shops, profiles, tasks, evidence, covert
+      // buyers, mystery orders; crawler accounts; and the crawler's own routes.
+      {"GET", "/api/v1/shops", kSignedIn,
+       "Shops with their last patrol and finding count; enterprise users see their own",
+       HandleListShops},
+      {"POST", "/api/v1/shops", kCustoms,
+       "Register an admitted enterprise's shop {enterprise_id, name, base_url, cycle_days?}; 201",
+       HandleRegisterShop},
+      {"GET", "/api/v1/shops/{id}", kSignedIn,
+       "A shop with its recent tasks and findings (and, for customs, its profile)", HandleGetShop},
+      {"GET", "/api/v1/shops/{id}/profiles", kCustoms, "The shop's site-profile versions",
+       HandleListProfiles},
+      {"POST", "/api/v1/shops/{id}/profiles", kCustoms,
+       "Save the next version of the site profile {profile, comment?} (docs/site-profiles.md); "
+       "201",
+       HandleSaveProfile},
+      {"POST", "/api/v1/shops/{id}/patrols", kCustoms, "Queue a patrol of the shop now; 201",
+       HandleQueuePatrol},
+      {"POST", "/api/v1/shops/{id}/mystery-orders", kCustoms,
+       "Queue a mystery order {buyer_id, sku, quantity?} through the shop's profile; 201",
+       HandleQueueMysteryOrder},
+      {"GET", "/api/v1/patrol-tasks", kCustoms, "Patrol tasks (?status=&shop_id=)",
+       HandleListPatrolTasks},
+      {"GET", "/api/v1/patrol-tasks/{id}", kCustoms,
+       "A task with its evidence, observations, findings and mystery order", HandleGetPatrolTask},
+      {"GET", "/api/v1/evidence/{id}", kCustoms, "What the crawler fetched: URL, time, headers",
+       HandleGetEvidence},
+      {"GET", "/api/v1/evidence/{id}/body", kCustoms,
+       "The fetched bytes exactly, as text/plain (never rendered)", HandleGetEvidenceBody},
+      {"GET", "/api/v1/covert-buyers", kCustoms, "Registered covert buyer identities",
+       HandleListCovertBuyers},
+      {"POST", "/api/v1/covert-buyers", kCustoms,
+       "Register a covert buyer {name, id_number, phone, address}; 201", HandleRegisterCovertBuyer},
+      {"GET", "/api/v1/mystery-orders", kCustoms, "Mystery orders and their match (?status=)",
+       HandleListMysteryOrders},
+      {"GET", "/api/v1/crawler-accounts", kRoleAdmin, "Crawler service accounts",
+       HandleListCrawlerAccounts},
+      {"POST", "/api/v1/crawler-accounts", kRoleAdmin,
+       "Create a crawler account {name}; 201 with its bearer token (shown once)",
+       HandleCreateCrawlerAccount},
+      {"POST", "/api/v1/patrol-schedule/run", kCustoms,
+       "Run the patrol schedule now: queue due patrols, record overdue mystery orders",
+       HandleRunPatrolSchedule},
+      {"POST", "/api/v1/crawler/lease", kRoleCrawler,
+       "Lease the next task {kinds?}: 200 {task, shop, profile, buyer?} or 204",
+       HandleCrawlerLease},
+      {"POST", "/api/v1/crawler/tasks/{id}/progress", kRoleCrawler,
+       "Report progress {lease_token, progress}; extends the lease", HandleCrawlerProgress},
+      {"POST", "/api/v1/crawler/tasks/{id}/evidence", kRoleCrawler,
+       "Upload evidence {lease_token, items}; 201", HandleCrawlerEvidence},
+      {"POST", "/api/v1/crawler/tasks/{id}/complete", kRoleCrawler,
+       "Complete a task with its observations or order {lease_token, ...}", HandleCrawlerComplete},
+      {"POST", "/api/v1/crawler/tasks/{id}/fail", kRoleCrawler,
+       "Give a task back {lease_token, error, retryable}", HandleCrawlerFail},
   };
   return kRoutes;
 }
@@ -284,6 +339,7 @@ std::string RolesText(unsigned roles) {
   add(kRoleAdmin, "admin");
   add(kRoleOfficer, "officer");
   add(kRoleEnterprise, "enterprise");
+  add(kRoleCrawler, "crawler (bearer token)");
   return out;
 }
 

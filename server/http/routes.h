@@ -18,6 +18,7 @@ enum RoleBit : unsigned {
   kRoleAdmin = 1u << 0,
   kRoleOfficer = 1u << 1,
   kRoleEnterprise = 1u << 2,
+  kRoleCrawler = 1u << 3,  // a crawler service account (bearer token), crawler routes only
 };
 inline constexpr unsigned kPublic = 0;
 inline constexpr unsigned kCustoms = kRoleAdmin | kRoleOfficer;

@@ -5,10 +5,12 @@
 #include <exception>
 
 #include "auth/sessions.h"
+#include "common/crypto.h"
 #include "common/files.h"
 #include "http/errors.h"
 #include "http/routes.h"
 #include "service/users.h"
+#include "store/patrol_repo.h"
 
 namespace server {
 
@@ -59,10 +61,22 @@ bool OriginMatchesHost(std::string_view origin, std::string_view host) {
 
 void WriteReply(httplib::Response& res, const Reply& reply) {
   res.status = reply.status;
-  for (const auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
+  for (const auto& [k, v] : reply.headers) {
+    res.headers.erase(k);  // a reply's own header replaces a server default of that name
+    res.set_header(k.c_str(), v);
+  }
   res.set_header("Cache-Control", "no-store");
   if (reply.status == 204 || reply.status == 304) return;
   res.set_content(reply.body, reply.content_type.c_str());
+}
+
+// The token of "Authorization: Bearer <token>", when that header is present.
+std::optional<std::string> BearerToken(const std::string& header) {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (header.size() <= kScheme.size() || header.compare(0, kScheme.size(), kScheme) != 0) {
+    return std::nullopt;
+  }
+  return header.substr(kScheme.size());
 }
 
 Actor AnonymousActor() {
@@ -78,7 +92,19 @@ core::StatusOr<Reply> Run(App& app, const httplib::Request& req, const RouteMatc
   RequestContext ctx(app, req, *lease);
   ctx.path_params = match.params;
   ctx.actor = AnonymousActor();
-  if (auto token = SessionTokenFromCookies(req.get_header_value("Cookie"))) {
+  if (auto bearer = BearerToken(req.get_header_value("Authorization"))) {
+    // Crawler service accounts: a token, no cookie, so no session and nothing for CSRF to ride.
+    CORE_ASSIGN_OR_RETURN(std::optional<CrawlerAccount> account,
+                          FindCrawlerByToken(*lease, Sha256Hex(*bearer)));
+    if (!account) return core::UnauthenticatedError("unknown or revoked crawler token");
+    UserRecord u;
+    u.username = "crawler:" + account->name;
+    u.role = "crawler";
+    u.display_name = account->name;
+    ctx.user = u;
+    ctx.actor.name = u.username;
+    ctx.actor.role = "crawler";
+  } else if (auto token = SessionTokenFromCookies(req.get_header_value("Cookie"))) {
     core::StatusOr<UserRecord> user =
         ResolveSession(*lease, *token, app.Now(), app.config().session);
     if (user.ok()) {

@@ -11,6 +11,7 @@
 #include "ingest/ceb_xml.h"
 #include "service/ceb_record.h"
 #include "service/declarations.h"
+#include "service/patrol_tasks.h"
 #include "service/screening.h"
 #include "store/current_docs_repo.h"
 #include "store/declarations_repo.h"
@@ -254,6 +255,7 @@ core::StatusOr<IngestOutcome> DocumentIngestor::Run() {
     return std::move(out_);
   }
   CORE_RETURN_IF_ERROR(ScreenDeclarations(app_, db_, actor_, affected_));
+  CORE_RETURN_IF_ERROR(MatchMysteryOrders(app_, db_, affected_));
   out_.screened = affected_;
   if (out_.document_id) CORE_RETURN_IF_ERROR(Audit());
   return std::move(out_);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/clock.h"
+#include "store/patrol_schema.h"
 #include "store/routing_schema.h"
 #include "store/supervision_schema.h"
 
@@ -452,6 +453,7 @@ const std::vector<Migration>& AllMigrations() {
       {3, "routing rules, queues and outcomes", kRoutingSchema},
       {4, "ledgers, vehicles, gate passes, promotions", kSupervisionSchema},
       {5, "lookup indexes found by EXPLAIN QUERY PLAN", kLookupIndexes},
+      {6, "online patrol: shops, profiles, crawler tasks, evidence, mystery orders", kPatrolSchema},
   };
   return kMigrations;
 }

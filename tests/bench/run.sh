@@ -3,17 +3,19 @@
 # prints ONE result line "NAME: key=value ..." on stdout (details go to stderr).
 #   tests/bench/run.sh screening               1M generated lists (long)
 #   tests/bench/run.sh screening --lists 20000 a quick run
+#   tests/bench/run.sh extract                 price accuracy and MB/s on the schema-org pages
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 name="${1:-}"
 if [[ -z "$name" ]]; then
-  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening)" >&2
+  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract)" >&2
   exit 2
 fi
 shift
 case "$name" in
   screening) target=bench_screening ;;
-  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening)" >&2; exit 2 ;;
+  extract) target=bench_extract ;;
+  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract)" >&2; exit 2 ;;
 esac
 build="$root/build/bench"
 if [[ ! -f "$build/build.ninja" ]]; then

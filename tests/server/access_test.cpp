@@ -76,6 +76,7 @@ struct Objects {
   int64_t goods = 0;
   int64_t message = 0;  // CEB messages and declarations: see AddCebObjects
   int64_t declaration = 0;
+  int64_t shop = 0;  // see AddShop
 };
 
 Objects ObjectsOf(TestServer& s, const std::string& officer, const std::string& name_part) {
@@ -105,8 +106,18 @@ void AddCebObjects(TestServer& s, const std::string& officer, const std::string&
   o.message = Declaration(s, officer, o.declaration)["list_message_id"].get<int64_t>();
 }
 
+// A shop of the enterprise, registered by an officer.
+void AddShop(TestServer& s, const std::string& officer, const std::string& url, Objects& o) {
+  Response r =
+      s.Post("/api/v1/shops",
+             {{"enterprise_id", o.enterprise}, {"name", "shop"}, {"base_url", url}}, officer);
+  REQUIRE_MESSAGE(r.status == 201, r.body);
+  o.shop = r.json["shop"]["id"].get<int64_t>();
+}
+
 std::string IdFor(const Route& r, const Objects& o) {
   std::string_view p = r.pattern;
+  if (p.find("/shops/") != std::string_view::npos) return std::to_string(o.shop);
   if (p.find("/messages/") != std::string_view::npos) return std::to_string(o.message);
   if (p.find("/declarations/") != std::string_view::npos) return std::to_string(o.declaration);
   if (p.find("/applications/") != std::string_view::npos) return std::to_string(o.application);
@@ -125,6 +136,8 @@ TEST_CASE("an enterprise user gets 404 or 403 on every route for another enterpr
   std::string b_customs = b_enterprise.json["customs_code"].get<std::string>();
   AddCebObjects(s, officer, b_customs, b);
   AddCebObjects(s, officer, kHnbyCode, a);
+  AddShop(s, officer, "http://127.0.0.1:18091/", b);
+  AddShop(s, officer, "http://127.0.0.1:18092/", a);
 
   auto before = s.Counts();
   int object_routes = 0;

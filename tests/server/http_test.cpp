@@ -6,6 +6,7 @@
 
 #include "ceb_fixtures.h"
 #include "http/routes.h"
+#include "patrol_fixtures.h"
 #include "test_server.h"
 
 namespace server::testing {
@@ -103,7 +104,13 @@ TEST_CASE("every route has a happy path") {
     std::string method, pattern, path, cookie;
     core::Json body;
     int status;
+    std::string bearer = "";  // a crawler token instead of the cookie
   };
+  // Online patrol: a crawler holding a patrol and a mystery order (patrol_test.cpp goes further).
+  const PatrolSetup patrol = SetUpPatrol(s, admin, officer, hnby_id);
+  const std::string shop_id = std::to_string(patrol.shop);
+  const std::string ptask = "/api/v1/crawler/tasks/" + std::to_string(patrol.patrol_task);
+  const std::string mtask = "/api/v1/crawler/tasks/" + std::to_string(patrol.mystery_task);
   const std::string e = std::to_string(hnby_id);
   const core::Json rule = {
       {"id", "happy.rule-1"},      {"name", "happy"}, {"condition", "list.lines > 5"},
@@ -333,14 +340,96 @@ TEST_CASE("every route has a happy path") {
       {"GET", "/api/v1/promotions/{id}", "/api/v1/promotions/" + promo_id, hnby, nullptr, 200},
       {"GET", "/api/v1/promotions/{id}/summary", "/api/v1/promotions/" + promo_id + "/summary",
        hnby, nullptr, 200},
+      {"POST",
+       "/api/v1/crawler-accounts",
+       "/api/v1/crawler-accounts",
+       admin,
+       {{"name", "happy"}},
+       201},
+      {"GET", "/api/v1/crawler-accounts", "/api/v1/crawler-accounts", admin, nullptr, 200},
+      {"GET", "/api/v1/shops", "/api/v1/shops", hnby, nullptr, 200},
+      {"GET", "/api/v1/shops/{id}", "/api/v1/shops/" + shop_id, officer, nullptr, 200},
+      {"GET", "/api/v1/shops/{id}/profiles", "/api/v1/shops/" + shop_id + "/profiles", officer,
+       nullptr, 200},
+      {"POST",
+       "/api/v1/shops/{id}/profiles",
+       "/api/v1/shops/" + shop_id + "/profiles",
+       officer,
+       {{"profile", ShopProfile("127.0.0.1:18081")}, {"comment", "v2"}},
+       201},
+      {"GET", "/api/v1/covert-buyers", "/api/v1/covert-buyers", officer, nullptr, 200},
+      {"POST",
+       "/api/v1/covert-buyers",
+       "/api/v1/covert-buyers",
+       officer,
+       {{"name", "王五"}, {"id_number", kBuyerA}, {"phone", "1390000"}, {"address", "郑州"}},
+       201},
+      {"POST",
+       "/api/v1/crawler/tasks/{id}/progress",
+       ptask + "/progress",
+       "",
+       {{"lease_token", patrol.patrol_lease}, {"progress", {{"pages", 1}}}},
+       200,
+       patrol.token},
+      {"POST",
+       "/api/v1/crawler/tasks/{id}/evidence",
+       ptask + "/evidence",
+       "",
+       {{"lease_token", patrol.patrol_lease}, {"items", {EvidenceItem(2, "page two")}}},
+       201,
+       patrol.token},
+      {"POST",
+       "/api/v1/crawler/tasks/{id}/complete",
+       ptask + "/complete",
+       "",
+       {{"lease_token", patrol.patrol_lease},
+        {"complete_listing", false},
+        {"observations", core::Json::array()}},
+       200,
+       patrol.token},
+      {"POST",
+       "/api/v1/crawler/tasks/{id}/fail",
+       mtask + "/fail",
+       "",
+       {{"lease_token", patrol.mystery_lease}, {"error", "shop closed"}, {"retryable", false}},
+       200,
+       patrol.token},
+      {"POST", "/api/v1/shops/{id}/patrols", "/api/v1/shops/" + shop_id + "/patrols", officer,
+       core::Json::object(), 201},
+      {"POST", "/api/v1/crawler/lease", "/api/v1/crawler/lease", "", core::Json::object(), 200,
+       patrol.token},
+      {"POST",
+       "/api/v1/shops/{id}/mystery-orders",
+       "/api/v1/shops/" + shop_id + "/mystery-orders",
+       officer,
+       {{"buyer_id", patrol.buyer}, {"sku", "HNBY-0001"}},
+       201},
+      {"POST",
+       "/api/v1/shops",
+       "/api/v1/shops",
+       officer,
+       {{"enterprise_id", hnby_id}, {"name", "second"}, {"base_url", "http://127.0.0.1:18082/"}},
+       201},
+      {"GET", "/api/v1/patrol-tasks", "/api/v1/patrol-tasks?status=done", officer, nullptr, 200},
+      {"GET", "/api/v1/patrol-tasks/{id}",
+       "/api/v1/patrol-tasks/" + std::to_string(patrol.patrol_task), officer, nullptr, 200},
+      {"GET", "/api/v1/evidence/{id}", "/api/v1/evidence/" + std::to_string(patrol.evidence),
+       officer, nullptr, 200},
+      {"GET", "/api/v1/evidence/{id}/body",
+       "/api/v1/evidence/" + std::to_string(patrol.evidence) + "/body", officer, nullptr, 200},
+      {"GET", "/api/v1/mystery-orders", "/api/v1/mystery-orders?status=failed", officer, nullptr,
+       200},
+      {"POST", "/api/v1/patrol-schedule/run", "/api/v1/patrol-schedule/run", officer,
+       core::Json::object(), 200},
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", hnby, core::Json::object(), 204},
   };
   std::set<std::pair<std::string, std::string>> covered;
   for (const Call& c : calls) {
     CAPTURE(c.method);
     CAPTURE(c.path);
-    Response r = c.method == "GET" ? s.Get(c.path, c.cookie)
-                                   : s.Send(c.method, c.path, core::DumpJson(c.body), c.cookie);
+    Response r = !c.bearer.empty()   ? CrawlerPost(s, c.bearer, c.path, c.body)
+                 : c.method == "GET" ? s.Get(c.path, c.cookie)
+                                     : s.Send(c.method, c.path, core::DumpJson(c.body), c.cookie);
     CHECK(r.status == c.status);
     if (r.status == c.status) covered.insert({c.method, c.pattern});
   }

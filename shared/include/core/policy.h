@@ -91,6 +91,10 @@ struct Policy {
   // declared gross weight, and a declared unit price below the filed normal price.
   int gate_weight_tolerance_bp = 500;
   int price_tolerance_bp = 500;
+  // Online patrol (issue 4): how far back a patrol compares a shop with the declarations, and
+  // how long a mystery order may wait for its declaration before that is itself a finding.
+  int patrol_lookback_days = 90;
+  int mystery_window_days = 7;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
@@ -105,7 +109,8 @@ struct Policy {
 // "limit_periods" is optional: [{"effective_from", "effective_to": null|date, "transaction_fen",
 // "annual_fen", "over_limit_single_item": "cbec_full_tax"|"general_trade", "source"}], refused
 // when periods overlap. "gate_weight_tolerance_bp" and "price_tolerance_bp" are optional
-// integers 0..10000 (default 500 = 5%); PolicyToJson always writes them.
+// integers 0..10000 (default 500 = 5%); "patrol_lookback_days" (1..366, default 90) and
+// "mystery_window_days" (1..90, default 7) are optional too; PolicyToJson always writes them all.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

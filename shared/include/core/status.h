@@ -20,6 +20,8 @@ enum class StatusCode {
   kOutOfRange,
   kResourceExhausted,
   kInternal,
+  kDeadlineExceeded,  // a remote party did not answer in time (the crawler's fetches)
+  kUnavailable,       // a remote party could not be reached (retry later)
 };
 
 // Stable lower-case name of a code ("invalid_argument"), used in API error bodies.
@@ -66,6 +68,12 @@ inline Status ResourceExhaustedError(std::string m) {
   return Status(StatusCode::kResourceExhausted, std::move(m));
 }
 inline Status InternalError(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
+inline Status DeadlineExceededError(std::string m) {
+  return Status(StatusCode::kDeadlineExceeded, std::move(m));
+}
+inline Status UnavailableError(std::string m) {
+  return Status(StatusCode::kUnavailable, std::move(m));
+}
 
 // A value or the error that prevented it. Accessing value() on an error is a programming error
 // (checked by an assert-like trap, since the core has no exceptions).

@@ -229,12 +229,12 @@ LimitsInForce Policy::LimitsOn(const Date& date) const {
 
 StatusOr<Policy> PolicyFromJson(const Json& doc) {
   CORE_RETURN_IF_ERROR(ExpectObject(doc, ""));
-  CORE_RETURN_IF_ERROR(
-      RejectUnknownKeys(doc,
-                        {"version", "effective_date", "description", "grade_scales", "measures",
-                         "risk_level_addon_bp", "admission", "limits", "limit_periods",
-                         "gate_weight_tolerance_bp", "price_tolerance_bp"},
-                        ""));
+  CORE_RETURN_IF_ERROR(RejectUnknownKeys(
+      doc,
+      {"version", "effective_date", "description", "grade_scales", "measures",
+       "risk_level_addon_bp", "admission", "limits", "limit_periods", "gate_weight_tolerance_bp",
+       "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days"},
+      ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
   CORE_ASSIGN_OR_RETURN(std::optional<Date> eff, ReadDate(doc, "effective_date", "", true));
@@ -327,6 +327,10 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   if (gate_bp) p.gate_weight_tolerance_bp = static_cast<int>(*gate_bp);
   CORE_ASSIGN_OR_RETURN(auto price_bp, ReadInt(doc, "price_tolerance_bp", "", 0, kMaxBp, false));
   if (price_bp) p.price_tolerance_bp = static_cast<int>(*price_bp);
+  CORE_ASSIGN_OR_RETURN(auto lookback, ReadInt(doc, "patrol_lookback_days", "", 1, 366, false));
+  if (lookback) p.patrol_lookback_days = static_cast<int>(*lookback);
+  CORE_ASSIGN_OR_RETURN(auto window, ReadInt(doc, "mystery_window_days", "", 1, 90, false));
+  if (window) p.mystery_window_days = static_cast<int>(*window);
   return p;
 }
 
@@ -394,6 +398,8 @@ Json PolicyToJson(const Policy& policy) {
   }
   doc["gate_weight_tolerance_bp"] = policy.gate_weight_tolerance_bp;
   doc["price_tolerance_bp"] = policy.price_tolerance_bp;
+  doc["patrol_lookback_days"] = policy.patrol_lookback_days;
+  doc["mystery_window_days"] = policy.mystery_window_days;
   return doc;
 }
 

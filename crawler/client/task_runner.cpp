@@ -1,0 +1,243 @@
+// Running leased tasks: the walk or the checkout, evidence uploads in batches, the result.
+#include "client/task_runner.h"
+
+#include <openssl/evp.h>
+
+#include "buyer/checkout_runner.h"
+#include "profile/site_profile.h"
+
+namespace crawler {
+
+namespace {
+
+std::string Base64(const std::string& bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()),
+                                static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+core::Json EvidenceJson(const FetchResult& r, int64_t seq) {
+  core::Json headers = core::Json::array();
+  for (const auto& [k, v] : r.headers) headers.push_back(core::Json::array({k, v}));
+  return {{"seq", seq},
+          {"purpose", r.request.purpose.empty() ? "page" : r.request.purpose},
+          {"method", r.request.method == HttpMethod::kPost ? "POST" : "GET"},
+          {"url", r.final_url.empty() ? r.request.url : r.final_url},
+          {"request_body", r.request.body.size() <= 64 * 1024 ? r.request.body : ""},
+          {"status", r.status},
+          {"headers", headers},
+          {"body_base64", Base64(r.body)},
+          {"sha256", r.sha256},
+          {"content_type", r.content_type},
+          {"fetched_at", r.started_at},
+          {"error", r.ok() ? "" : r.error.message()}};
+}
+
+// Uploads evidence 1..n in batches; a lost lease or an unreachable server is an error.
+core::Status UploadEvidence(ServerClient& server, int64_t task, const std::string& lease,
+                            const std::vector<FetchResult>& fetched, size_t batch_bytes) {
+  core::Json items = core::Json::array();
+  size_t bytes = 0;
+  auto flush = [&]() -> core::Status {
+    if (items.empty()) return core::OkStatus();
+    CORE_RETURN_IF_ERROR(
+        server.TaskCall(task, "evidence", {{"lease_token", lease}, {"items", items}}).status());
+    items = core::Json::array();
+    bytes = 0;
+    return core::OkStatus();
+  };
+  for (size_t i = 0; i < fetched.size(); ++i) {
+    core::Json item = EvidenceJson(fetched[i], static_cast<int64_t>(i + 1));
+    const size_t size = item["body_base64"].get_ref<const std::string&>().size();
+    if (!items.empty() && (bytes + size > batch_bytes || items.size() >= 50)) {
+      CORE_RETURN_IF_ERROR(flush());
+    }
+    bytes += size;
+    items.push_back(std::move(item));
+  }
+  return flush();
+}
+
+core::Json OrNull(const std::optional<int64_t>& v) { return v ? core::Json(*v) : core::Json(); }
+
+core::Json ObservationJson(const PatrolObservation& o) {
+  const ExtractedProduct& p = o.product;
+  std::optional<int64_t> freight = p.freight;
+  if (!freight && p.free_shipping) freight = 0;
+  return {{"url", o.url},
+          {"sku", p.sku},
+          {"name", p.name},
+          {"price_fen", OrNull(p.price)},
+          {"old_price_fen", OrNull(p.old_price)},
+          {"freight_fen", OrNull(freight)},
+          // A Chinese shop that names no currency prices in yuan.
+          {"currency", p.currency.empty() ? "CNY" : p.currency},
+          {"sources",
+           {{"name", p.name_source},
+            {"sku", p.sku_source},
+            {"price", p.price_source},
+            {"old_price", p.old_price_source},
+            {"freight", p.freight_source}}},
+          {"evidence_seq", static_cast<int64_t>(o.evidence + 1)}};
+}
+
+struct Leased {
+  int64_t id = 0;
+  std::string lease;
+  std::string kind;
+  std::string base_url;
+  core::Json profile;  // the profile JSON or null
+  core::Json params;
+  core::Json buyer;
+};
+
+core::StatusOr<Leased> ReadLease(const core::Json& j) {
+  Leased l;
+  const core::Json& task = j["task"];
+  if (!task.is_object() || !task["id"].is_number_integer() || !task["lease_token"].is_string()) {
+    return core::InternalError("the server's lease has no task");
+  }
+  l.id = task["id"].get<int64_t>();
+  l.lease = task["lease_token"].get<std::string>();
+  l.kind = task["kind"].is_string() ? task["kind"].get<std::string>() : "";
+  l.params = task["params"];
+  l.base_url = j["shop"]["base_url"].is_string() ? j["shop"]["base_url"].get<std::string>() : "";
+  if (j["profile"].is_object()) l.profile = j["profile"]["profile"];
+  l.buyer = j.contains("buyer") ? j["buyer"] : core::Json();
+  return l;
+}
+
+core::StatusOr<CycleOutcome> Fail(ServerClient& server, const Leased& l, const std::string& error,
+                                  bool retryable, const LogFn& log) {
+  log("task " + std::to_string(l.id) + " failed: " + error);
+  core::StatusOr<core::Json> r = server.TaskCall(
+      l.id, "fail", {{"lease_token", l.lease}, {"error", error}, {"retryable", retryable}});
+  if (!r.ok() && r.status().code() == core::StatusCode::kFailedPrecondition) {
+    return CycleOutcome::kLeaseLost;
+  }
+  CORE_RETURN_IF_ERROR(r.status());
+  return CycleOutcome::kFailed;
+}
+
+// The status of a finishing call: a lost lease ends the cycle quietly.
+core::StatusOr<CycleOutcome> Finish(const core::Status& st, CycleOutcome ok) {
+  if (st.code() == core::StatusCode::kFailedPrecondition) return CycleOutcome::kLeaseLost;
+  CORE_RETURN_IF_ERROR(st);
+  return ok;
+}
+
+std::string Text(const core::Json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+core::StatusOr<CycleOutcome> RunPatrolTask(ServerClient& server, Fetcher& fetcher,
+                                           const RunnerOptions& options, const Leased& l,
+                                           const SiteProfile* profile, const LogFn& log) {
+  size_t reported = 0;
+  PatrolRun run =
+      RunPatrol(fetcher, profile, l.base_url, options.patrol, [&](const PatrolProgress& p) {
+        log("task " + std::to_string(l.id) + ": " + std::to_string(p.pages) + " pages, " +
+            std::to_string(p.products) + " products, " + std::to_string(p.queued) + " queued");
+        if (p.pages < reported + 20) return;
+        reported = p.pages;
+        // Keeps the lease alive on long walks; a lost lease shows later.
+        (void)server.TaskCall(l.id, "progress",
+                              {{"lease_token", l.lease},
+                               {"progress", {{"pages", p.pages}, {"products", p.products}}}});
+      });
+  core::Status up =
+      UploadEvidence(server, l.id, l.lease, run.fetched, options.evidence_batch_bytes);
+  if (!up.ok()) return Finish(up, CycleOutcome::kDone);
+  core::Json observations = core::Json::array();
+  for (const PatrolObservation& o : run.observations) observations.push_back(ObservationJson(o));
+  log("task " + std::to_string(l.id) + ": " + std::to_string(run.observations.size()) +
+      " products read from " + std::to_string(run.fetched.size()) + " responses" +
+      (run.stopped.empty() ? "" : " (" + run.stopped + ")"));
+  return Finish(server
+                    .TaskCall(l.id, "complete",
+                              {{"lease_token", l.lease},
+                               {"complete_listing", run.complete_listing},
+                               {"observations", observations}})
+                    .status(),
+                CycleOutcome::kDone);
+}
+
+core::StatusOr<CycleOutcome> RunMysteryTask(ServerClient& server, Fetcher& fetcher,
+                                            const RunnerOptions& options, const Leased& l,
+                                            const SiteProfile& profile, const LogFn& log) {
+  const std::string sku = Text(l.params, "sku");
+  const int quantity = l.params.contains("quantity") && l.params["quantity"].is_number_integer()
+                           ? l.params["quantity"].get<int>()
+                           : 1;
+  // Find the product page and its price as a buyer would: through the shop's listing.
+  PatrolRun walk = RunPatrol(fetcher, &profile, l.base_url, options.patrol);
+  const PatrolObservation* page = nullptr;
+  for (const PatrolObservation& o : walk.observations) {
+    if (o.product.sku == sku) page = &o;
+  }
+  if (page == nullptr) {
+    (void)UploadEvidence(server, l.id, l.lease, walk.fetched, options.evidence_batch_bytes);
+    return Fail(server, l, "SKU " + sku + " was not found on the shop", false, log);
+  }
+  BuyerIdentity buyer{Text(l.buyer, "name"), Text(l.buyer, "id_number"), Text(l.buyer, "phone"),
+                      Text(l.buyer, "address")};
+  CheckoutRun checkout = RunCheckout(fetcher, profile, page->url, sku, quantity, buyer,
+                                     "buyer-" + std::to_string(l.id));
+  std::vector<FetchResult> fetched = std::move(walk.fetched);
+  const size_t offset = fetched.size();
+  for (FetchResult& r : checkout.fetched) fetched.push_back(std::move(r));
+  core::Status up = UploadEvidence(server, l.id, l.lease, fetched, options.evidence_batch_bytes);
+  if (!up.ok()) return Finish(up, CycleOutcome::kDone);
+  if (!checkout.status.ok() || !checkout.totals) {
+    // Never retried: the order may have gone through before the step that failed.
+    return Fail(server, l, checkout.status.message(), false, log);
+  }
+  const CheckoutTotalsRead& t = *checkout.totals;
+  log("task " + std::to_string(l.id) + ": order " + t.order_no + " placed, total " +
+      std::to_string(t.total) + " fen");
+  return Finish(server
+                    .TaskCall(l.id, "complete",
+                              {{"lease_token", l.lease},
+                               {"order",
+                                {{"order_no", t.order_no},
+                                 {"unit_price_fen", page->product.price.value_or(0)},
+                                 {"goods_fen", t.goods},
+                                 {"freight_fen", t.freight},
+                                 {"tax_fen", t.tax},
+                                 {"total_fen", t.total},
+                                 {"evidence_seq", static_cast<int64_t>(offset + t.evidence + 1)}}}})
+                    .status(),
+                CycleOutcome::kDone);
+}
+
+}  // namespace
+
+core::StatusOr<CycleOutcome> RunOneTask(ServerClient& server, Fetcher& fetcher,
+                                        const RunnerOptions& options, const LogFn& log) {
+  CORE_ASSIGN_OR_RETURN(std::optional<core::Json> leased, server.Lease(options.kinds));
+  if (!leased) return CycleOutcome::kIdle;
+  CORE_ASSIGN_OR_RETURN(Leased l, ReadLease(*leased));
+  log("task " + std::to_string(l.id) + ": " + l.kind + " of " + l.base_url);
+  std::optional<SiteProfile> profile;
+  if (l.profile.is_object()) {
+    core::StatusOr<SiteProfile> p = SiteProfileFromJson(l.profile);
+    if (!p.ok())
+      return Fail(server, l, "the site profile is invalid: " + p.status().message(), false, log);
+    profile = *std::move(p);
+  }
+  if (l.kind == "patrol") {
+    return RunPatrolTask(server, fetcher, options, l, profile ? &*profile : nullptr, log);
+  }
+  if (l.kind == "mystery_order") {
+    if (!profile || !profile->checkout) {
+      return Fail(server, l, "the shop's profile has no checkout", false, log);
+    }
+    return RunMysteryTask(server, fetcher, options, l, *profile, log);
+  }
+  return Fail(server, l, "unknown task kind '" + l.kind + "'", false, log);
+}
+
+}  // namespace crawler
