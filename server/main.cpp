@@ -14,6 +14,7 @@
 #include "app.h"
 #include "common/crypto.h"
 #include "common/files.h"
+#include "demo/demo_patrol.h"
 #include "demo/demo_seed.h"
 #include "http/server.h"
 #include "service/message_import.h"
@@ -30,6 +31,10 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --wasm-dir DIR               core.mjs + core.wasm, served at /wasm (default build/wasm/wasm-ui)
   --seed-demo                  seed the demo data when the database has no users
   --demo-lists N               with --seed-demo: also N generated message sets (server/gen)
+  --demo-shops PORT            with --seed-demo and --demo-lists: register the demo shops served
+                               on 127.0.0.1:PORT.. (tests/shops) with their profiles, a covert
+                               buyer and a crawler account (once)
+  --crawler-token-file FILE    where --demo-shops writes the crawler's token (var/crawler.token)
                                through the real ingestion (default 0)
   --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
   --session-idle-minutes N     sign out after N idle minutes (default 30)
@@ -51,6 +56,8 @@ struct Flags {
   int port = 8080;
   bool seed_demo = false;
   int demo_lists = 0;
+  int demo_shops_port = 0;  // 0: no demo shops
+  std::string crawler_token_file = "var/crawler.token";
   std::string load_list;  // NAME=FILE
   std::string list_version;
   std::string import_path;
@@ -104,6 +111,10 @@ Flags ParseFlags(int argc, char** argv) {
       f.config.wasm_dir = next();
     } else if (arg == "--seed-demo") {
       f.seed_demo = true;
+    } else if (arg == "--demo-shops") {
+      f.demo_shops_port = ParseIntFlag(arg, next(), 1, 65000);
+    } else if (arg == "--crawler-token-file") {
+      f.crawler_token_file = next();
     } else if (arg == "--demo-lists") {
       f.demo_lists = ParseIntFlag(arg, next(), 0, 100000);
     } else if (arg == "--today") {
@@ -222,6 +233,14 @@ int main(int argc, char** argv) {
         server::SeedDemoIfEmpty(**app, static_cast<uint64_t>(flags.demo_lists));
     if (!seeded.ok()) {
       std::fprintf(stderr, "server: %s\n", seeded.status().message().c_str());
+      return 1;
+    }
+  }
+  if (flags.seed_demo && flags.demo_shops_port > 0) {
+    core::Status st =
+        server::SeedDemoPatrol(**app, flags.demo_shops_port, flags.crawler_token_file);
+    if (!st.ok()) {
+      std::fprintf(stderr, "server: demo shops: %s\n", st.message().c_str());
       return 1;
     }
   }

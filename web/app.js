@@ -42,6 +42,8 @@ const ROUTES = [
   {re: /^\/ledgers\/([A-Za-z0-9._-]{1,64})$/, view: 'ledger_detail', roles: ANY},
   {re: /^\/logistics$/, view: 'logistics', roles: ANY},
   {re: /^\/promotions$/, view: 'promotions', roles: ANY},
+  {re: /^\/shops$/, view: 'shops', roles: ANY},
+  {re: /^\/shops\/(\d+)$/, view: 'shop_detail', roles: ANY},
 ];
 
 const NAV = {
@@ -50,11 +52,11 @@ const NAV = {
             ['goods', '#/goods'], ['lists', '#/lists'], ['audit', '#/audit'],
             ['declarations', '#/declarations'], ['queues', '#/queues/manual_review'],
             ['rules', '#/rules'], ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
-            ['promotions', '#/promotions']],
+            ['promotions', '#/promotions'], ['shops', '#/shops']],
   enterprise: [['portal', '#/portal'], ['applications', '#/applications'], ['goods', '#/goods'],
                ['new_goods', '#/goods/new'], ['lists', '#/lists'], ['receipts', '#/declarations'],
                ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
-               ['promotions', '#/promotions']],
+               ['promotions', '#/promotions'], ['shops', '#/shops']],
 };
 
 function homeFor(user) {

@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 
 #include "buyer/checkout_runner.h"
+#include "fetch/url.h"
+#include "parse/html_document.h"
 #include "profile/site_profile.h"
 
 namespace crawler {
@@ -213,6 +215,43 @@ core::StatusOr<CycleOutcome> RunMysteryTask(ServerClient& server, Fetcher& fetch
                 CycleOutcome::kDone);
 }
 
+// A profile preview: one page fetched and read with the profile under edit (not the saved one).
+core::StatusOr<CycleOutcome> RunPreviewTask(ServerClient& server, Fetcher& fetcher,
+                                            const RunnerOptions& options, const Leased& l,
+                                            const LogFn& log) {
+  core::StatusOr<SiteProfile> profile = SiteProfileFromJson(l.params["profile"]);
+  if (!profile.ok()) {
+    return Fail(server, l, "the site profile is invalid: " + profile.status().message(), false,
+                log);
+  }
+  FetchRequest req;
+  req.url = Text(l.params, "url");
+  req.purpose = "profile preview";
+  req.charset = profile->charset;
+  std::vector<FetchResult> fetched = {fetcher.Fetch(req)};
+  const FetchResult& page = fetched.front();
+  core::Status up = UploadEvidence(server, l.id, l.lease, fetched, options.evidence_batch_bytes);
+  if (!up.ok()) return Finish(up, CycleOutcome::kDone);
+  core::Json preview = {{"url", req.url},
+                        {"status", page.status},
+                        {"error", page.ok() ? "" : page.error.message()},
+                        {"evidence_seq", 1}};
+  if (page.ok() && !page.body_utf8.empty()) {
+    const HtmlDocument doc(page.body_utf8);
+    preview["product"] = ExtractedProductJson(ExtractProduct(doc, &*profile));
+    const ExtractedLinks links = ExtractLinks(doc, page.final_url, &*profile);
+    preview["links"] = {{"product_links", links.product_links}, {"next_pages", links.next_pages}};
+    core::StatusOr<UrlParts> parts = ParseUrl(req.url);
+    preview["is_product_page"] =
+        parts.ok() && profile->IsProductPath(
+                          parts->query.empty() ? parts->path : parts->path + "?" + parts->query);
+  }
+  log("task " + std::to_string(l.id) + ": preview of " + req.url);
+  return Finish(
+      server.TaskCall(l.id, "complete", {{"lease_token", l.lease}, {"preview", preview}}).status(),
+      CycleOutcome::kDone);
+}
+
 }  // namespace
 
 core::StatusOr<CycleOutcome> RunOneTask(ServerClient& server, Fetcher& fetcher,
@@ -221,6 +260,7 @@ core::StatusOr<CycleOutcome> RunOneTask(ServerClient& server, Fetcher& fetcher,
   if (!leased) return CycleOutcome::kIdle;
   CORE_ASSIGN_OR_RETURN(Leased l, ReadLease(*leased));
   log("task " + std::to_string(l.id) + ": " + l.kind + " of " + l.base_url);
+  if (l.kind == "preview") return RunPreviewTask(server, fetcher, options, l, log);
   std::optional<SiteProfile> profile;
   if (l.profile.is_object()) {
     core::StatusOr<SiteProfile> p = SiteProfileFromJson(l.profile);

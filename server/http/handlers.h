@@ -94,6 +94,7 @@ core::StatusOr<Reply> HandleGetShop(RequestContext& ctx);
 core::StatusOr<Reply> HandleListProfiles(RequestContext& ctx);
 core::StatusOr<Reply> HandleSaveProfile(RequestContext& ctx);
 core::StatusOr<Reply> HandleQueuePatrol(RequestContext& ctx);
+core::StatusOr<Reply> HandlePreviewProfile(RequestContext& ctx);
 core::StatusOr<Reply> HandleQueueMysteryOrder(RequestContext& ctx);
 core::StatusOr<Reply> HandleListPatrolTasks(RequestContext& ctx);
 core::StatusOr<Reply> HandleGetPatrolTask(RequestContext& ctx);

@@ -114,6 +114,14 @@ core::StatusOr<Reply> HandleQueueMysteryOrder(RequestContext& ctx) {
   return Reply::Json(201, {{"mystery_order", MysteryOrderToJson(m)}});
 }
 
+core::StatusOr<Reply> HandlePreviewProfile(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json body, ctx.JsonBody());
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_ASSIGN_OR_RETURN(TaskRecord t, QueuePreview(ctx.app, ctx.db, ctx.actor, id, body));
+  return Reply::Json(201, {{"task", TaskToJson(t)}});
+}
+
 core::StatusOr<Reply> HandleGetPatrolTask(RequestContext& ctx) {
   CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
   CORE_ASSIGN_OR_RETURN(std::optional<TaskRecord> t, FindTask(ctx.db, id));

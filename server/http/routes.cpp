@@ -197,6 +197,10 @@ const std::vector<Route>& RouteTable() {
        HandleSaveProfile},
       {"POST", "/api/v1/shops/{id}/patrols", kCustoms, "Queue a patrol of the shop now; 201",
        HandleQueuePatrol},
+      {"POST", "/api/v1/shops/{id}/preview", kCustoms,
+       "Preview what a profile reads from a page {profile, url}: 201 with a task whose result "
+       "holds the reading once a crawler has fetched it",
+       HandlePreviewProfile},
       {"POST", "/api/v1/shops/{id}/mystery-orders", kCustoms,
        "Queue a mystery order {buyer_id, sku, quantity?} through the shop's profile; 201",
        HandleQueueMysteryOrder},

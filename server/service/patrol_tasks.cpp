@@ -251,14 +251,14 @@ core::StatusOr<std::vector<PatrolFindingRecord>> CompleteMystery(App& app, Db& d
 core::StatusOr<std::optional<core::Json>> LeaseTask(App& app, Db& db, const Actor& crawler,
                                                     const core::Json& body) {
   if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");
-  std::vector<std::string> kinds = {"patrol", "mystery_order"};
+  std::vector<std::string> kinds = {"patrol", "mystery_order", "preview"};
   if (body.contains("kinds")) {
     const core::Json& k = body["kinds"];
     if (!k.is_array() || k.empty()) return FieldError("kinds", "must be a non-empty array");
     kinds.clear();
     for (const core::Json& v : k) {
-      if (!v.is_string() || (v != "patrol" && v != "mystery_order")) {
-        return FieldError("kinds", "may hold \"patrol\" and \"mystery_order\"");
+      if (!v.is_string() || (v != "patrol" && v != "mystery_order" && v != "preview")) {
+        return FieldError("kinds", "may hold \"patrol\", \"mystery_order\" and \"preview\"");
       }
       kinds.push_back(v.get<std::string>());
     }
@@ -368,7 +368,16 @@ core::StatusOr<core::Json> CompleteTask(App& app, Db& db, const Actor& crawler, 
   const int64_t now_s = app.Now();
   const std::string now = FormatUtcIso(now_s);
   std::vector<PatrolFindingRecord> findings;
-  if (t.kind == "patrol") {
+  if (t.kind == "preview") {
+    // A preview only answers the officer who asked: its reading becomes the task's result.
+    const auto preview = body.find("preview");
+    if (preview == body.end() || !preview->is_object()) {
+      return FieldError("preview", "must be an object");
+    }
+    const std::string text = core::DumpJson({{"preview", *preview}});
+    if (text.size() > 256 * 1024) return FieldError("preview", "is larger than 256 KiB");
+    CORE_RETURN_IF_ERROR(FinishTask(db, t.id, "done", text, now));
+  } else if (t.kind == "patrol") {
     CORE_ASSIGN_OR_RETURN(findings, CompletePatrol(app, db, t, *shop, body, now));
     CORE_RETURN_IF_ERROR(
         SetShopSchedule(db, shop->id, FormatUtcIso(now_s + shop->cycle_days * kDaySeconds), t.id));

@@ -36,7 +36,8 @@ core::StatusOr<core::Json> ReportProgress(App& app, Db& db, const Actor& crawler
 core::StatusOr<core::Json> AddEvidence(App& app, Db& db, const Actor& crawler, int64_t task_id,
                                        const core::Json& body);
 
-// Completes a task. A patrol: {"lease_token", "complete_listing", "observations": [{"url",
+// Completes a task. A preview: {"lease_token", "preview": {...}} (the crawler's reading, kept as
+// the task's result). A patrol: {"lease_token", "complete_listing", "observations": [{"url",
 // "sku", "name", "price_fen"|null, "old_price_fen"|null, "freight_fen"|null, "currency",
 // "sources", "evidence_seq"|null}]} → the core's comparison with the declarations, findings
 // stored with their evidence. A mystery order: {"lease_token", "order": {"order_no",

@@ -241,6 +241,33 @@ core::StatusOr<MysteryOrderRecord> QueueMysteryOrder(App& app, Db& db, const Act
   return *stored;
 }
 
+core::StatusOr<TaskRecord> QueuePreview(App& app, Db& db, const Actor& actor, int64_t shop_id,
+                                        const core::Json& body) {
+  CORE_RETURN_IF_ERROR(ShopIdOrNotFound(db, shop_id, nullptr).status());
+  if (!body.is_object() || !body.contains("profile")) {
+    return FieldError("profile", "is required (an object, see docs/site-profiles.md)");
+  }
+  const core::Json& profile = body["profile"];
+  CORE_RETURN_IF_ERROR(ValidateSiteProfile(profile));
+  CORE_ASSIGN_OR_RETURN(std::string url, core::RequiredString(body, "url", 2000));
+  if (!IsHttpUrl(url)) return FieldError("url", "must be an absolute http(s) URL");
+  bool allowed = false;
+  for (const core::Json& h : profile["allowed_hosts"]) {
+    allowed = allowed || h.get<std::string>() == HostPortOf(url);
+  }
+  if (!allowed) return FieldError("url", "is not on one of the profile's allowed_hosts");
+  TaskRecord t;
+  t.shop_id = shop_id;
+  t.kind = "preview";
+  t.params = core::DumpJson({{"url", url}, {"profile", profile}});
+  t.max_attempts = 1;
+  t.created_by = actor.name;
+  t.created_at = FormatUtcIso(app.Now());
+  CORE_ASSIGN_OR_RETURN(t.id, InsertTask(db, t));
+  CORE_ASSIGN_OR_RETURN(std::optional<TaskRecord> stored, FindTask(db, t.id));
+  return *stored;
+}
+
 core::StatusOr<CovertBuyer> RegisterCovertBuyer(App& app, Db& db, const Actor& actor,
                                                 const core::Json& body) {
   if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");

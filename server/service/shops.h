@@ -40,6 +40,12 @@ core::StatusOr<TaskRecord> QueuePatrol(App& app, Db& db, const Actor& actor, int
 core::StatusOr<MysteryOrderRecord> QueueMysteryOrder(App& app, Db& db, const Actor& actor,
                                                      int64_t shop_id, const core::Json& body);
 
+// {"profile", "url"}: what `profile` reads from the page at `url` (on the profile's allowed
+// hosts), fetched by the next crawler that asks (previews go first). The task's result holds the
+// reading once done. InvalidArgument for a profile that does not validate or a URL off its hosts.
+core::StatusOr<TaskRecord> QueuePreview(App& app, Db& db, const Actor& actor, int64_t shop_id,
+                                        const core::Json& body);
+
 // {"name", "id_number" (valid 18-digit resident ID), "phone", "address"}.
 core::StatusOr<CovertBuyer> RegisterCovertBuyer(App& app, Db& db, const Actor& actor,
                                                 const core::Json& body);

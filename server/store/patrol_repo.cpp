@@ -267,7 +267,7 @@ core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(
       Stmt pick,
       db.Query("SELECT id FROM patrol_tasks WHERE kind IN (SELECT value FROM json_each(?1)) AND "
                "(status = 'queued' OR (status = 'leased' AND lease_until <= ?2 AND "
-               "attempts < max_attempts)) ORDER BY id LIMIT 1",
+               "attempts < max_attempts)) ORDER BY kind = 'preview' DESC, id LIMIT 1",
                core::DumpJson(kind_list), now));
   CORE_ASSIGN_OR_RETURN(bool row, pick.Step());
   if (!row) return std::optional<TaskRecord>();

@@ -93,7 +93,8 @@ core::StatusOr<int64_t> InsertTask(Db& db, const TaskRecord& task);
 core::StatusOr<std::optional<TaskRecord>> FindTask(Db& db, int64_t id);
 core::StatusOr<std::vector<TaskRecord>> ListTasks(Db& db, std::optional<int64_t> shop_id,
                                                   std::optional<std::string> status, int64_t limit);
-// Takes the oldest task of one of `kinds` that is queued, or leased with a lease expired at
+// Takes a profile preview first (an officer is waiting for it), else the oldest task of one of
+// `kinds` that is queued, or leased with a lease expired at
 // `now` and attempts left, for `crawler` until `lease_until` under a fresh `lease_token`;
 // counts the attempt. Must run inside a write transaction (one writer: no task twice).
 core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(

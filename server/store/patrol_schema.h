@@ -52,7 +52,7 @@ CREATE TABLE crawler_accounts (
 CREATE TABLE patrol_tasks (
   id INTEGER PRIMARY KEY,
   shop_id INTEGER NOT NULL REFERENCES shops(id),
-  kind TEXT NOT NULL CHECK (kind IN ('patrol', 'mystery_order')),
+  kind TEXT NOT NULL CHECK (kind IN ('patrol', 'mystery_order', 'preview')),
   params TEXT NOT NULL,              -- JSON: profile version, buyer, sku, quantity, ...
   status TEXT NOT NULL CHECK (status IN ('queued', 'leased', 'done', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,

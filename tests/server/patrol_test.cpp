@@ -348,4 +348,42 @@ TEST_CASE("patrol: a mystery order is matched with its declaration, or overdue w
   CHECK(t2.json["mystery_order"]["status"] == "undeclared");
 }
 
+TEST_CASE("patrol: a profile preview goes to the next crawler first and answers with its reading") {
+  TestServer s({.seed_demo = true});
+  const std::string admin = s.Login("admin", kAdminPassword);
+  const std::string officer = s.Login("officer", kOfficerPassword);
+  Crawler c = NewCrawler(s, admin, "crawler-1");
+  const int64_t shop = RegisterHnbyShop(s, officer);
+  const std::string path = "/api/v1/shops/" + std::to_string(shop) + "/preview";
+  const core::Json profile = ShopProfile("127.0.0.1:18081");
+  CHECK(s.Post(path, {{"profile", profile}, {"url", "http://evil.example.cn/x"}}, officer).status ==
+        400);
+  CHECK(s.Post(path, {{"profile", {{"profile_version", 1}}}, {"url", "http://127.0.0.1:18081/"}},
+               officer)
+            .status == 400);
+  const std::string hnby = s.Login("hnby", kEnterprisePassword);
+  CHECK(
+      s.Post(path, {{"profile", profile}, {"url", "http://127.0.0.1:18081/item/1"}}, hnby).status ==
+      403);
+  Response queued =
+      s.Post(path, {{"profile", profile}, {"url", "http://127.0.0.1:18081/item/1"}}, officer);
+  REQUIRE_MESSAGE(queued.status == 201, queued.body);
+  const int64_t task = queued.json["task"]["id"].get<int64_t>();
+  // The shop's first patrol is due too, but the officer waiting for the preview goes first.
+  Response lease = c.Post("/api/v1/crawler/lease", core::Json::object());
+  REQUIRE(lease.status == 200);
+  CHECK(lease.json["task"]["id"] == task);
+  CHECK(lease.json["task"]["kind"] == "preview");
+  CHECK(lease.json["task"]["params"]["url"] == "http://127.0.0.1:18081/item/1");
+  CHECK(lease.json["task"]["params"]["profile"] == profile);
+  Response done = c.Post("/api/v1/crawler/tasks/" + std::to_string(task) + "/complete",
+                         {{"lease_token", lease.json["task"]["lease_token"]},
+                          {"preview", {{"product", {{"price", 49900}}}}}});
+  REQUIRE_MESSAGE(done.status == 200, done.body);
+  Response t = s.Get("/api/v1/patrol-tasks/" + std::to_string(task), officer);
+  CHECK(t.json["task"]["status"] == "done");
+  CHECK(t.json["task"]["result"]["preview"]["product"]["price"] == 49900);
+  CHECK(t.json["findings"].empty());
+}
+
 }  // namespace server::testing
