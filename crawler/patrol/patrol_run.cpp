@@ -115,7 +115,9 @@ PatrolRun RunPatrol(Fetcher& fetcher, const SiteProfile* profile, const std::str
       ExtractedProduct read = ExtractProduct(doc, profile);
       if (IsProductPage(profile, url, product_links, read)) {
         PatrolObservation obs{url, std::move(read), index};
-        if (!obs.product.price && profile != nullptr && profile->price_json) {
+        // A shop that loads its price with a JSON call shows none in the page, so a price read
+        // from the page's text is some other product's (a related item): the JSON call decides.
+        if (profile != nullptr && profile->price_json && obs.product.price_source != "profile") {
           FetchJsonPrice(fetcher, *profile, url, obs, run);
         }
         run.observations.push_back(std::move(obs));

@@ -18,7 +18,6 @@ namespace {
 
 constexpr size_t kMaxEvidenceItems = 50;
 constexpr size_t kMaxObservations = 5000;
-constexpr int64_t kDaySeconds = 24 * 60 * 60;
 
 core::Status FieldError(const std::string& path, const std::string& what) {
   return core::InvalidArgumentError("field '" + path + "' " + what);
@@ -379,8 +378,8 @@ core::StatusOr<core::Json> CompleteTask(App& app, Db& db, const Actor& crawler, 
     CORE_RETURN_IF_ERROR(FinishTask(db, t.id, "done", text, now));
   } else if (t.kind == "patrol") {
     CORE_ASSIGN_OR_RETURN(findings, CompletePatrol(app, db, t, *shop, body, now));
-    CORE_RETURN_IF_ERROR(
-        SetShopSchedule(db, shop->id, FormatUtcIso(now_s + shop->cycle_days * kDaySeconds), t.id));
+    CORE_ASSIGN_OR_RETURN(int64_t cycle, PatrolCycleSeconds(app, db, *shop));
+    CORE_RETURN_IF_ERROR(SetShopSchedule(db, shop->id, FormatUtcIso(now_s + cycle), t.id));
   } else {
     CORE_ASSIGN_OR_RETURN(findings, CompleteMystery(app, db, t, *shop, body, now));
   }

@@ -8,6 +8,7 @@
 #include "core/ids.h"
 #include "core/patrol.h"
 #include "store/enterprises_repo.h"
+#include "store/routing_repo.h"
 
 namespace server {
 
@@ -308,6 +309,15 @@ core::StatusOr<std::pair<CrawlerAccount, std::string>> CreateCrawlerAccount(
   return std::make_pair(a, token);
 }
 
+core::StatusOr<int64_t> PatrolCycleSeconds(App& app, Db& db, const ShopRecord& shop) {
+  CORE_ASSIGN_OR_RETURN(std::optional<CreditRecord> credit, FindCredit(db, shop.enterprise_id));
+  const std::string level = credit ? credit->risk_level : "low";
+  const auto ref = app.reference();
+  auto it = ref->policy.patrol_cycle_divisor.find(level);
+  const int64_t divisor = it != ref->policy.patrol_cycle_divisor.end() ? it->second : 1;
+  return shop.cycle_days * kDaySeconds / divisor;
+}
+
 core::StatusOr<core::Json> RunPatrolSchedule(App& app, Db& db) {
   const int64_t now = app.Now();
   const std::string now_iso = FormatUtcIso(now);
@@ -318,8 +328,8 @@ core::StatusOr<core::Json> RunPatrolSchedule(App& app, Db& db) {
   for (int64_t shop_id : due) {
     CORE_ASSIGN_OR_RETURN(TaskRecord t, QueuePatrol(app, db, scheduler, shop_id));
     CORE_ASSIGN_OR_RETURN(std::optional<ShopRecord> shop, FindShop(db, shop_id));
-    CORE_RETURN_IF_ERROR(
-        SetShopSchedule(db, shop_id, FormatUtcIso(now + shop->cycle_days * kDaySeconds), t.id));
+    CORE_ASSIGN_OR_RETURN(int64_t cycle, PatrolCycleSeconds(app, db, *shop));
+    CORE_RETURN_IF_ERROR(SetShopSchedule(db, shop_id, FormatUtcIso(now + cycle), t.id));
   }
   // Placed mystery orders still without a declaration past the window.
   const auto ref = app.reference();

@@ -54,6 +54,10 @@ core::StatusOr<CovertBuyer> RegisterCovertBuyer(App& app, Db& db, const Actor& a
 core::StatusOr<std::pair<CrawlerAccount, std::string>> CreateCrawlerAccount(
     App& app, Db& db, const Actor& actor, const std::string& name);
 
+// Seconds from one patrol of the shop to the next: its cycle divided by the policy's divisor for
+// its enterprise's risk level (enterprise_credit; "low" when none is recorded).
+core::StatusOr<int64_t> PatrolCycleSeconds(App& app, Db& db, const ShopRecord& shop);
+
 // The schedule: queues a patrol of every active shop that is due, fails tasks whose leases ran
 // out of attempts, and records MYSTERY_NO_DECLARATION for placed mystery orders past the
 // policy's window. Returns {"queued": n, "overdue": n}. Inside the caller's write transaction.

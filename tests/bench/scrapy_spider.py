@@ -238,6 +238,13 @@ def main():
         "HTTPCACHE_ENABLED": False,
         "COOKIES_ENABLED": False,
         "COMPRESSION_ENABLED": bool(config.get("accept_encoding")),
+        # The crawler's Accept-Encoding exactly (Scrapy would also offer br, which the demo
+        # shops' cpp-httplib compresses at its slowest level).
+        "DEFAULT_REQUEST_HEADERS": {
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Language": "en",
+            "Accept-Encoding": config.get("accept_encoding") or "identity",
+        },
         "HTTPERROR_ALLOW_ALL": True,
         "TELNETCONSOLE_ENABLED": False,
         "USER_AGENT": "CBECPatrol-bench-scrapy/0.1",

@@ -386,4 +386,29 @@ TEST_CASE("patrol: a profile preview goes to the next crawler first and answers 
   CHECK(t.json["findings"].empty());
 }
 
+TEST_CASE("patrol: a high-risk enterprise's shop comes round sooner (policy divisor)") {
+  TestServer s({.seed_demo = true});
+  const std::string admin = s.Login("admin", kAdminPassword);
+  const std::string officer = s.Login("officer", kOfficerPassword);
+  Crawler c = NewCrawler(s, admin, "crawler-1");
+  const std::string credit =
+      "/api/v1/enterprises/" + std::to_string(EnterpriseId(s, officer, kHnbyCode)) + "/credit";
+  REQUIRE(s.Put(credit, {{"grade", "dishonest"}, {"risk_level", "high"}}, admin).status == 200);
+  RegisterHnbyShop(s, officer);  // a 7-day cycle; high risk divides it by 4 (data/policy)
+  Response lease = c.Post("/api/v1/crawler/lease", core::Json::object());
+  REQUIRE(lease.status == 200);
+  REQUIRE(c.Post("/api/v1/crawler/tasks/" +
+                     std::to_string(lease.json["task"]["id"].get<int64_t>()) + "/complete",
+                 {{"lease_token", lease.json["task"]["lease_token"]},
+                  {"complete_listing", false},
+                  {"observations", core::Json::array()}})
+              .status == 200);
+  s.Advance(7 * 24 * 3600 / 4 - 60);
+  CHECK(c.Post("/api/v1/crawler/lease", core::Json::object()).status == 204);
+  s.Advance(120);
+  Response next = c.Post("/api/v1/crawler/lease", core::Json::object());
+  REQUIRE(next.status == 200);
+  CHECK(next.json["task"]["kind"] == "patrol");
+}
+
 }  // namespace server::testing

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "verdict_fixtures.h"
+
 namespace core {
 namespace {
 
@@ -234,6 +236,31 @@ TEST_CASE("mystery purchase: no declaration within the window") {
   CHECK(f->code == "MYSTERY_NO_DECLARATION");
   CHECK(f->severity == Severity::kError);
   CHECK(f->message_en.find("after 7 days") != std::string::npos);
+}
+
+TEST_CASE("patrol policy: look-back, mystery window and cycle divisors are data, bounded") {
+  using namespace testing;
+  const Policy& base = TestPolicy();
+  CHECK(base.patrol_lookback_days == 90);
+  CHECK(base.mystery_window_days == 7);
+  CHECK(base.patrol_cycle_divisor.at("high") == 4);
+  Json doc = TestPolicyJson();
+  doc["mystery_window_days"] = 14;
+  doc["patrol_cycle_divisor"] = {{"low", 1}, {"medium", 3}, {"high", 6}};
+  const Policy p = Require(PolicyFromJson(doc));
+  CHECK(p.mystery_window_days == 14);
+  CHECK(p.patrol_cycle_divisor.at("medium") == 3);
+  CHECK(PolicyToJson(p)["patrol_cycle_divisor"]["high"] == 6);
+  CHECK(PolicyToJson(Require(PolicyFromJson(PolicyToJson(p)))) == PolicyToJson(p));
+  doc["patrol_cycle_divisor"] = {{"low", 1}, {"medium", 0}, {"high", 6}};
+  StatusOr<Policy> bad = PolicyFromJson(doc);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("patrol_cycle_divisor") != std::string::npos);
+  doc["patrol_cycle_divisor"] = {{"low", 1}, {"medium", 2}, {"high", 4}, {"extreme", 9}};
+  CHECK_FALSE(PolicyFromJson(doc).ok());
+  doc.erase("patrol_cycle_divisor");
+  doc["mystery_window_days"] = 0;
+  CHECK_FALSE(PolicyFromJson(doc).ok());
 }
 
 }  // namespace core

@@ -95,6 +95,9 @@ struct Policy {
   // how long a mystery order may wait for its declaration before that is itself a finding.
   int patrol_lookback_days = 90;
   int mystery_window_days = 7;
+  // A shop is patrolled every cycle_days / divisor of its enterprise's risk level: riskier
+  // enterprises are patrolled more often (DESIGN: "site cycles and risk").
+  std::map<std::string, int> patrol_cycle_divisor = {{"low", 1}, {"medium", 2}, {"high", 4}};
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
@@ -110,7 +113,8 @@ struct Policy {
 // "annual_fen", "over_limit_single_item": "cbec_full_tax"|"general_trade", "source"}], refused
 // when periods overlap. "gate_weight_tolerance_bp" and "price_tolerance_bp" are optional
 // integers 0..10000 (default 500 = 5%); "patrol_lookback_days" (1..366, default 90) and
-// "mystery_window_days" (1..90, default 7) are optional too; PolicyToJson always writes them all.
+// "mystery_window_days" (1..90, default 7) are optional too, as is "patrol_cycle_divisor"
+// ({low, medium, high}: 1..30 each, default 1/2/4); PolicyToJson always writes them all.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

@@ -233,7 +233,7 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       doc,
       {"version", "effective_date", "description", "grade_scales", "measures",
        "risk_level_addon_bp", "admission", "limits", "limit_periods", "gate_weight_tolerance_bp",
-       "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days"},
+       "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days", "patrol_cycle_divisor"},
       ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -331,6 +331,17 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   if (lookback) p.patrol_lookback_days = static_cast<int>(*lookback);
   CORE_ASSIGN_OR_RETURN(auto window, ReadInt(doc, "mystery_window_days", "", 1, 90, false));
   if (window) p.mystery_window_days = static_cast<int>(*window);
+  if (const Json* divisor = Member(doc, "patrol_cycle_divisor"); divisor != nullptr) {
+    if (!divisor->is_object()) {
+      return FieldError("patrol_cycle_divisor", "must be an object {low, medium, high}");
+    }
+    CORE_RETURN_IF_ERROR(
+        RejectUnknownKeys(*divisor, {"low", "medium", "high"}, "patrol_cycle_divisor"));
+    for (const char* level : {"low", "medium", "high"}) {
+      CORE_ASSIGN_OR_RETURN(auto d, ReadInt(*divisor, level, "patrol_cycle_divisor", 1, 30, true));
+      p.patrol_cycle_divisor[level] = static_cast<int>(*d);
+    }
+  }
   return p;
 }
 
@@ -400,6 +411,9 @@ Json PolicyToJson(const Policy& policy) {
   doc["price_tolerance_bp"] = policy.price_tolerance_bp;
   doc["patrol_lookback_days"] = policy.patrol_lookback_days;
   doc["mystery_window_days"] = policy.mystery_window_days;
+  Json divisor = Json::object();
+  for (const auto& [level, d] : policy.patrol_cycle_divisor) divisor[level] = d;
+  doc["patrol_cycle_divisor"] = std::move(divisor);
   return doc;
 }
 
