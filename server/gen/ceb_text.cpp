@@ -8,24 +8,6 @@ namespace gen {
 
 namespace {
 
-void Escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
@@ -36,7 +18,7 @@ class Writer {
     out_ += "<ceb:";
     out_ += name;
     out_ += '>';
-    Escaped(out_, value);
+    AppendXmlEscaped(out_, value);
     out_ += "</ceb:";
     out_ += name;
     out_ += ">\n";
@@ -111,6 +93,24 @@ void End(std::string& out, const char* type, const Transfer& t, uint64_t sig_see
 }
 
 }  // namespace
+
+void AppendXmlEscaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
 
 std::string OrderXml(const core::Order& r, const Transfer& t, uint64_t sig_seed) {
   std::string out;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/json.h"
 #include "core/messages.h"
@@ -19,6 +20,9 @@ struct Transfer {
   std::string cop_name;
   std::string dxp_id;
 };
+
+// Appends `text` with &, < and > escaped, as CEB element text (no attributes are written).
+void AppendXmlEscaped(std::string& out, std::string_view text);
 
 // One-record messages; `sig_seed` makes the filler signature differ per message.
 std::string OrderXml(const core::Order& r, const Transfer& t, uint64_t sig_seed);

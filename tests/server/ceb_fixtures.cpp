@@ -1,6 +1,8 @@
 // CEB fixtures: records built from the core's types, serialised with the core's codec.
 #include "ceb_fixtures.h"
 
+#include "gen/ceb_text.h"
+
 namespace server::testing {
 
 namespace {
@@ -19,21 +21,7 @@ core::Qty Q(const std::string& text) {
 
 std::string Escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  gen::AppendXmlEscaped(out, s);
   return out;
 }
 
