@@ -9,36 +9,16 @@
 #include "parse/html_document.h"
 #include "parse/structured.h"
 #include "profile/rule_eval.h"
+#include "profile/variables.h"
 
 namespace crawler {
 
 namespace {
 
-// Replaces every {name} with its variable; the first unknown name is an error.
-core::StatusOr<std::string> Fill(const std::string& text,
-                                 const std::map<std::string, std::string>& vars) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t open = text.find('{', i);
-    if (open == std::string::npos) break;
-    const size_t close = text.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(text, i, open - i);
-    const std::string name = text.substr(open + 1, close - open - 1);
-    auto it = vars.find(name);
-    if (it == vars.end()) return core::FailedPreconditionError("unknown variable {" + name + "}");
-    out += it->second;
-    i = close + 1;
-  }
-  out.append(text, i, std::string::npos);
-  return out;
-}
-
 core::StatusOr<core::Json> FillJson(const core::Json& j,
                                     const std::map<std::string, std::string>& vars) {
   if (j.is_string()) {
-    CORE_ASSIGN_OR_RETURN(std::string s, Fill(j.get<std::string>(), vars));
+    CORE_ASSIGN_OR_RETURN(std::string s, FillVariables(j.get<std::string>(), vars));
     return core::Json(s);
   }
   if (j.is_object() || j.is_array()) {
@@ -143,7 +123,7 @@ CheckoutRun RunCheckout(Fetcher& fetcher, const SiteProfile& profile,
       run.status = core::Status(st.code(), "step '" + step.name + "': " + st.message());
       return run;
     };
-    core::StatusOr<std::string> target = Fill(step.url, run.variables);
+    core::StatusOr<std::string> target = FillVariables(step.url, run.variables);
     if (!target.ok()) return stop(target.status());
     core::StatusOr<std::string> url = ResolveUrl(profile.start_urls.front(), *target);
     if (!url.ok()) return stop(url.status());
@@ -165,7 +145,7 @@ CheckoutRun RunCheckout(Fetcher& fetcher, const SiteProfile& profile,
       } else {
         std::vector<std::pair<std::string, std::string>> form;
         for (const auto& [k, v] : step.form) {
-          core::StatusOr<std::string> value = Fill(v, run.variables);
+          core::StatusOr<std::string> value = FillVariables(v, run.variables);
           if (!value.ok()) return stop(value.status());
           form.emplace_back(k, *value);
         }

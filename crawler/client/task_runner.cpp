@@ -1,9 +1,8 @@
 // Running leased tasks: the walk or the checkout, evidence uploads in batches, the result.
 #include "client/task_runner.h"
 
-#include <openssl/evp.h>
-
 #include "buyer/checkout_runner.h"
+#include "client/evidence_upload.h"
 #include "fetch/url.h"
 #include "parse/html_document.h"
 #include "profile/site_profile.h"
@@ -11,57 +10,6 @@
 namespace crawler {
 
 namespace {
-
-std::string Base64(const std::string& bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
-core::Json EvidenceJson(const FetchResult& r, int64_t seq) {
-  core::Json headers = core::Json::array();
-  for (const auto& [k, v] : r.headers) headers.push_back(core::Json::array({k, v}));
-  return {{"seq", seq},
-          {"purpose", r.request.purpose.empty() ? "page" : r.request.purpose},
-          {"method", r.request.method == HttpMethod::kPost ? "POST" : "GET"},
-          {"url", r.final_url.empty() ? r.request.url : r.final_url},
-          {"request_body", r.request.body.size() <= 64 * 1024 ? r.request.body : ""},
-          {"status", r.status},
-          {"headers", headers},
-          {"body_base64", Base64(r.body)},
-          {"sha256", r.sha256},
-          {"content_type", r.content_type},
-          {"fetched_at", r.started_at},
-          {"error", r.ok() ? "" : r.error.message()}};
-}
-
-// Uploads evidence 1..n in batches; a lost lease or an unreachable server is an error.
-core::Status UploadEvidence(ServerClient& server, int64_t task, const std::string& lease,
-                            const std::vector<FetchResult>& fetched, size_t batch_bytes) {
-  core::Json items = core::Json::array();
-  size_t bytes = 0;
-  auto flush = [&]() -> core::Status {
-    if (items.empty()) return core::OkStatus();
-    CORE_RETURN_IF_ERROR(
-        server.TaskCall(task, "evidence", {{"lease_token", lease}, {"items", items}}).status());
-    items = core::Json::array();
-    bytes = 0;
-    return core::OkStatus();
-  };
-  for (size_t i = 0; i < fetched.size(); ++i) {
-    core::Json item = EvidenceJson(fetched[i], static_cast<int64_t>(i + 1));
-    const size_t size = item["body_base64"].get_ref<const std::string&>().size();
-    if (!items.empty() && (bytes + size > batch_bytes || items.size() >= 50)) {
-      CORE_RETURN_IF_ERROR(flush());
-    }
-    bytes += size;
-    items.push_back(std::move(item));
-  }
-  return flush();
-}
 
 core::Json OrNull(const std::optional<int64_t>& v) { return v ? core::Json(*v) : core::Json(); }
 
@@ -135,28 +83,45 @@ std::string Text(const core::Json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
 }
 
+EvidenceUploader Uploader(ServerClient& server, const RunnerOptions& options, const Leased& l) {
+  return EvidenceUploader(server, l.id, l.lease, options.evidence_batch_bytes,
+                          options.evidence_batch_items);
+}
+
+// The walk with its evidence sent as it goes: each batch's responses are uploaded before the
+// next batch is read, and the lease is kept alive on long walks.
+PatrolRun WalkShop(ServerClient& server, Fetcher& fetcher, const RunnerOptions& options,
+                   const Leased& l, const SiteProfile* profile, EvidenceUploader& uploader,
+                   const LogFn& log) {
+  size_t reported = 0;
+  PatrolHooks hooks;
+  hooks.sink = [&](size_t index, FetchResult&& r) {
+    return uploader.Add(static_cast<int64_t>(index + 1), r);
+  };
+  hooks.progress = [&](const PatrolProgress& p) {
+    (void)uploader.Flush();  // an error sticks and stops the walk at its next response
+    log("task " + std::to_string(l.id) + ": " + std::to_string(p.pages) + " pages, " +
+        std::to_string(p.products) + " products, " + std::to_string(p.queued) + " queued");
+    if (p.pages < reported + 20) return;
+    reported = p.pages;
+    (void)server.TaskCall(
+        l.id, "progress",
+        {{"lease_token", l.lease}, {"progress", {{"pages", p.pages}, {"products", p.products}}}});
+  };
+  return RunPatrol(fetcher, profile, l.base_url, options.patrol, hooks);
+}
+
 core::StatusOr<CycleOutcome> RunPatrolTask(ServerClient& server, Fetcher& fetcher,
                                            const RunnerOptions& options, const Leased& l,
                                            const SiteProfile* profile, const LogFn& log) {
-  size_t reported = 0;
-  PatrolRun run =
-      RunPatrol(fetcher, profile, l.base_url, options.patrol, [&](const PatrolProgress& p) {
-        log("task " + std::to_string(l.id) + ": " + std::to_string(p.pages) + " pages, " +
-            std::to_string(p.products) + " products, " + std::to_string(p.queued) + " queued");
-        if (p.pages < reported + 20) return;
-        reported = p.pages;
-        // Keeps the lease alive on long walks; a lost lease shows later.
-        (void)server.TaskCall(l.id, "progress",
-                              {{"lease_token", l.lease},
-                               {"progress", {{"pages", p.pages}, {"products", p.products}}}});
-      });
-  core::Status up =
-      UploadEvidence(server, l.id, l.lease, run.fetched, options.evidence_batch_bytes);
+  EvidenceUploader uploader = Uploader(server, options, l);
+  PatrolRun run = WalkShop(server, fetcher, options, l, profile, uploader, log);
+  core::Status up = uploader.Flush();
   if (!up.ok()) return Finish(up, CycleOutcome::kDone);
   core::Json observations = core::Json::array();
   for (const PatrolObservation& o : run.observations) observations.push_back(ObservationJson(o));
   log("task " + std::to_string(l.id) + ": " + std::to_string(run.observations.size()) +
-      " products read from " + std::to_string(run.fetched.size()) + " responses" +
+      " products read from " + std::to_string(run.responses) + " responses" +
       (run.stopped.empty() ? "" : " (" + run.stopped + ")"));
   return Finish(server
                     .TaskCall(l.id, "complete",
@@ -175,23 +140,35 @@ core::StatusOr<CycleOutcome> RunMysteryTask(ServerClient& server, Fetcher& fetch
                            ? l.params["quantity"].get<int>()
                            : 1;
   // Find the product page and its price as a buyer would: through the shop's listing.
-  PatrolRun walk = RunPatrol(fetcher, &profile, l.base_url, options.patrol);
+  EvidenceUploader uploader = Uploader(server, options, l);
+  PatrolRun walk = WalkShop(server, fetcher, options, l, &profile, uploader, log);
+  core::Status up = uploader.Flush();
+  if (!up.ok()) return Finish(up, CycleOutcome::kDone);
   const PatrolObservation* page = nullptr;
   for (const PatrolObservation& o : walk.observations) {
     if (o.product.sku == sku) page = &o;
   }
   if (page == nullptr) {
-    (void)UploadEvidence(server, l.id, l.lease, walk.fetched, options.evidence_batch_bytes);
     return Fail(server, l, "SKU " + sku + " was not found on the shop", false, log);
   }
+  // From here an order may be placed: the server is told first, so that if this crawler dies
+  // the task is not handed to another one (which could order twice) but left to an officer.
+  core::Status told =
+      server
+          .TaskCall(l.id, "progress",
+                    {{"lease_token", l.lease},
+                     {"progress", {{"stage", "checkout"}, {"pages", walk.responses}}}})
+          .status();
+  if (!told.ok()) return Finish(told, CycleOutcome::kDone);
   BuyerIdentity buyer{Text(l.buyer, "name"), Text(l.buyer, "id_number"), Text(l.buyer, "phone"),
                       Text(l.buyer, "address")};
   CheckoutRun checkout = RunCheckout(fetcher, profile, page->url, sku, quantity, buyer,
                                      "buyer-" + std::to_string(l.id));
-  std::vector<FetchResult> fetched = std::move(walk.fetched);
-  const size_t offset = fetched.size();
-  for (FetchResult& r : checkout.fetched) fetched.push_back(std::move(r));
-  core::Status up = UploadEvidence(server, l.id, l.lease, fetched, options.evidence_batch_bytes);
+  const size_t offset = walk.responses;
+  for (size_t i = 0; i < checkout.fetched.size(); ++i) {
+    (void)uploader.Add(static_cast<int64_t>(offset + i + 1), checkout.fetched[i]);
+  }
+  up = uploader.Flush();
   if (!up.ok()) return Finish(up, CycleOutcome::kDone);
   if (!checkout.status.ok() || !checkout.totals) {
     // Never retried: the order may have gone through before the step that failed.
@@ -228,9 +205,10 @@ core::StatusOr<CycleOutcome> RunPreviewTask(ServerClient& server, Fetcher& fetch
   req.url = Text(l.params, "url");
   req.purpose = "profile preview";
   req.charset = profile->charset;
-  std::vector<FetchResult> fetched = {fetcher.Fetch(req)};
-  const FetchResult& page = fetched.front();
-  core::Status up = UploadEvidence(server, l.id, l.lease, fetched, options.evidence_batch_bytes);
+  const FetchResult page = fetcher.Fetch(req);
+  EvidenceUploader uploader = Uploader(server, options, l);
+  (void)uploader.Add(1, page);
+  core::Status up = uploader.Flush();
   if (!up.ok()) return Finish(up, CycleOutcome::kDone);
   core::Json preview = {{"url", req.url},
                         {"status", page.status},

@@ -16,7 +16,8 @@ namespace crawler {
 struct RunnerOptions {
   PatrolOptions patrol;
   core::Json kinds = core::Json::array();  // [] = every kind
-  size_t evidence_batch_bytes = 4u << 20;  // base64 bytes per evidence upload
+  size_t evidence_batch_bytes = 4u << 20;  // base64 bytes per evidence upload at most
+  size_t evidence_batch_items = 50;        // items per evidence upload at most
 };
 
 using LogFn = std::function<void(const std::string&)>;

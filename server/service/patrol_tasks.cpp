@@ -51,14 +51,14 @@ core::StatusOr<std::optional<int64_t>> OptionalFen(const core::Json& obj, const 
   return std::optional<int64_t>(v->get<int64_t>());
 }
 
-// The evidence row of `seq` in this task (0 when the seq is absent or null).
-core::StatusOr<int64_t> EvidenceIdOf(Db& db, int64_t task_id, const core::Json& obj,
+// The evidence row of `seq` in the task's current attempt (0 when the seq is absent or null).
+core::StatusOr<int64_t> EvidenceIdOf(Db& db, const TaskRecord& task, const core::Json& obj,
                                      const std::string& path) {
   const auto v = obj.find("evidence_seq");
   if (v == obj.end() || v->is_null()) return int64_t{0};
   if (!v->is_number_integer()) return FieldError(path + "evidence_seq", "must be an integer");
   CORE_ASSIGN_OR_RETURN(std::optional<EvidenceRecord> e,
-                        FindEvidenceBySeq(db, task_id, v->get<int64_t>()));
+                        FindEvidenceBySeq(db, task.id, task.attempts, v->get<int64_t>()));
   if (!e) {
     return FieldError(path + "evidence_seq", "names evidence this task has not uploaded");
   }
@@ -126,7 +126,7 @@ core::StatusOr<std::vector<PatrolFindingRecord>> CompletePatrol(App& app, Db& db
     CORE_ASSIGN_OR_RETURN(r.currency, core::OptionalString(o, "currency", 8));
     if (r.currency.empty()) r.currency = "CNY";
     r.sources = core::DumpJson(o.contains("sources") ? o["sources"] : core::Json::object());
-    CORE_ASSIGN_OR_RETURN(r.seen.evidence_id, EvidenceIdOf(db, task.id, o, path));
+    CORE_ASSIGN_OR_RETURN(r.seen.evidence_id, EvidenceIdOf(db, task, o, path));
     CORE_ASSIGN_OR_RETURN(r.id, InsertObservation(db, r));
     // Prices in another currency are kept as seen but not compared with CNY declarations.
     if (r.currency != "CNY") {
@@ -234,7 +234,7 @@ core::StatusOr<std::vector<PatrolFindingRecord>> CompleteMystery(App& app, Db& d
   m->freight_fen = (*order)["freight_fen"].get<int64_t>();
   m->tax_fen = (*order)["tax_fen"].get<int64_t>();
   m->total_fen = (*order)["total_fen"].get<int64_t>();
-  CORE_RETURN_IF_ERROR(EvidenceIdOf(db, task.id, *order, "order.").status());
+  CORE_RETURN_IF_ERROR(EvidenceIdOf(db, task, *order, "order.").status());
   m->placed_at = now;
   m->placed_on = app.Today().ToIso();
   CORE_RETURN_IF_ERROR(SetMysteryPlaced(db, *m));
@@ -314,6 +314,7 @@ core::StatusOr<core::Json> AddEvidence(App& app, Db& db, const Actor& crawler, i
     if (!it.is_object()) return FieldError(path, "must be an object");
     EvidenceRecord e;
     e.task_id = t.id;
+    e.attempt = t.attempts;
     CORE_ASSIGN_OR_RETURN(e.seq, core::RequiredInt(it, "seq"));
     if (e.seq < 0) return FieldError(path + "seq", "must not be negative");
     CORE_ASSIGN_OR_RETURN(e.purpose, core::RequiredString(it, "purpose", 200));
@@ -342,7 +343,8 @@ core::StatusOr<core::Json> AddEvidence(App& app, Db& db, const Actor& crawler, i
     CORE_ASSIGN_OR_RETURN(e.content_type, core::OptionalString(it, "content_type", 200));
     CORE_ASSIGN_OR_RETURN(e.fetched_at, core::RequiredString(it, "fetched_at", 40));
     CORE_ASSIGN_OR_RETURN(e.error, core::OptionalString(it, "error", 1000));
-    CORE_ASSIGN_OR_RETURN(std::optional<EvidenceRecord> same, FindEvidenceBySeq(db, t.id, e.seq));
+    CORE_ASSIGN_OR_RETURN(std::optional<EvidenceRecord> same,
+                          FindEvidenceBySeq(db, t.id, e.attempt, e.seq));
     if (same) {
       if (same->sha256 != e.sha256 || same->url != e.url) {
         return core::AlreadyExistsError("evidence " + std::to_string(e.seq) + " of task " +

@@ -226,8 +226,10 @@ core::StatusOr<MysteryOrderRecord> QueueMysteryOrder(App& app, Db& db, const Act
                              {"buyer_id", m.buyer_id},
                              {"sku", m.sku},
                              {"quantity", m.quantity}});
-  // An order must never be placed twice: one attempt only; a lost lease needs an officer.
-  t.max_attempts = 1;
+  // Retried like a patrol while its crawler is still looking for the product; once the crawler
+  // reports the checkout stage, a lost lease ends the task (FailExhaustedLeases): an order is
+  // never placed twice.
+  t.max_attempts = 3;
   t.created_by = actor.name;
   const int64_t now = app.Now();
   t.created_at = m.created_at = FormatUtcIso(now);

@@ -454,33 +454,57 @@ const std::vector<Migration>& AllMigrations() {
       {4, "ledgers, vehicles, gate passes, promotions", kSupervisionSchema},
       {5, "lookup indexes found by EXPLAIN QUERY PLAN", kLookupIndexes},
       {6, "online patrol: shops, profiles, crawler tasks, evidence, mystery orders", kPatrolSchema},
+      {7, "evidence numbered per task attempt", kEvidenceAttempts, /*rebuilds_tables=*/true},
   };
   return kMigrations;
 }
 
-core::StatusOr<int> Migrate(Db& db) {
+namespace {
+
+// Applies `m` unless recorded; true when it was applied.
+core::StatusOr<bool> Apply(Db& db, const Migration& m) {
+  Transaction tx(db);
+  CORE_RETURN_IF_ERROR(tx.Begin());
+  // Checked inside the write transaction so two processes starting at once cannot both apply.
+  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query("SELECT 1 FROM schema_migrations WHERE version = ?",
+                                         static_cast<int64_t>(m.version)));
+  CORE_ASSIGN_OR_RETURN(bool present, q.Step());
+  if (present) return false;
+  const std::string failed =
+      "migration " + std::to_string(m.version) + " (" + std::string(m.name) + ") failed: ";
+  if (core::Status st = db.ExecScript(m.sql); !st.ok()) {
+    return core::InternalError(failed + st.message());
+  }
+  if (m.rebuilds_tables) {
+    CORE_ASSIGN_OR_RETURN(Stmt check, db.Query("PRAGMA foreign_key_check"));
+    CORE_ASSIGN_OR_RETURN(bool broken, check.Step());
+    if (broken) {
+      return core::InternalError(failed + "a row of " + check.Text(0) +
+                                 " refers to a missing row of " + check.Text(2));
+    }
+  }
+  CORE_RETURN_IF_ERROR(
+      db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+              static_cast<int64_t>(m.version), m.name, FormatUtcIso(SystemNowSeconds())));
+  CORE_RETURN_IF_ERROR(tx.Commit());
+  return true;
+}
+
+}  // namespace
+
+core::StatusOr<int> Migrate(Db& db, int up_to_version) {
   CORE_RETURN_IF_ERROR(
       db.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                     "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
   int applied = 0;
   for (const Migration& m : AllMigrations()) {
-    Transaction tx(db);
-    CORE_RETURN_IF_ERROR(tx.Begin());
-    // Checked inside the write transaction so two processes starting at once cannot both apply.
-    CORE_ASSIGN_OR_RETURN(Stmt q, db.Query("SELECT 1 FROM schema_migrations WHERE version = ?",
-                                           static_cast<int64_t>(m.version)));
-    CORE_ASSIGN_OR_RETURN(bool present, q.Step());
-    if (present) continue;
-    core::Status st = db.ExecScript(m.sql);
-    if (!st.ok()) {
-      return core::InternalError("migration " + std::to_string(m.version) + " (" +
-                                 std::string(m.name) + ") failed: " + st.message());
-    }
-    CORE_RETURN_IF_ERROR(
-        db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                static_cast<int64_t>(m.version), m.name, FormatUtcIso(SystemNowSeconds())));
-    CORE_RETURN_IF_ERROR(tx.Commit());
-    ++applied;
+    if (m.version > up_to_version) break;
+    // The pragma is a no-op inside a transaction, so it is switched around it.
+    if (m.rebuilds_tables) CORE_RETURN_IF_ERROR(db.ExecScript("PRAGMA foreign_keys=OFF"));
+    core::StatusOr<bool> done = Apply(db, m);
+    if (m.rebuilds_tables) CORE_RETURN_IF_ERROR(db.ExecScript("PRAGMA foreign_keys=ON"));
+    CORE_RETURN_IF_ERROR(done.status());
+    applied += *done ? 1 : 0;
   }
   return applied;
 }

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kEvidenceMeta =
     "id, task_id, seq, purpose, method, url, request_body, status, headers, body_size, sha256, "
-    "content_type, fetched_at, error";
+    "content_type, fetched_at, error, attempt";
 
 EvidenceRecord ReadEvidenceMeta(const Stmt& s) {
   EvidenceRecord e;
@@ -28,6 +28,7 @@ EvidenceRecord ReadEvidenceMeta(const Stmt& s) {
   e.content_type = s.Text(11);
   e.fetched_at = s.Text(12);
   e.error = s.Text(13);
+  e.attempt = s.Int(14);
   return e;
 }
 
@@ -35,7 +36,7 @@ core::StatusOr<std::optional<EvidenceRecord>> OneEvidence(Stmt& s) {
   CORE_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<EvidenceRecord>();
   EvidenceRecord e = ReadEvidenceMeta(s);
-  e.body = s.Bytes(14);
+  e.body = s.Bytes(15);
   return std::optional<EvidenceRecord>(std::move(e));
 }
 
@@ -89,6 +90,7 @@ core::StatusOr<std::vector<T>> All(Stmt& s, ReadFn read) {
 core::Json EvidenceMetaJson(const EvidenceRecord& e) {
   return {{"id", e.id},
           {"task_id", e.task_id},
+          {"attempt", e.attempt},
           {"seq", e.seq},
           {"purpose", e.purpose},
           {"method", e.method},
@@ -105,10 +107,10 @@ core::Json EvidenceMetaJson(const EvidenceRecord& e) {
 
 core::StatusOr<int64_t> InsertEvidence(Db& db, const EvidenceRecord& e) {
   CORE_RETURN_IF_ERROR(db.Exec(
-      "INSERT INTO crawl_evidence (task_id, seq, purpose, method, url, request_body, status, "
-      "headers, body, body_size, sha256, content_type, fetched_at, error) VALUES (?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      e.task_id, e.seq, e.purpose, e.method, e.url, e.request_body, e.status, e.headers,
+      "INSERT INTO crawl_evidence (task_id, attempt, seq, purpose, method, url, request_body, "
+      "status, headers, body, body_size, sha256, content_type, fetched_at, error) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      e.task_id, e.attempt, e.seq, e.purpose, e.method, e.url, e.request_body, e.status, e.headers,
       Blob{e.body}, static_cast<int64_t>(e.body.size()), e.sha256, e.content_type, e.fetched_at,
       e.error));
   return db.LastInsertId();
@@ -123,18 +125,19 @@ core::StatusOr<std::optional<EvidenceRecord>> FindEvidence(Db& db, int64_t id) {
 }
 
 core::StatusOr<std::optional<EvidenceRecord>> FindEvidenceBySeq(Db& db, int64_t task_id,
-                                                                int64_t seq) {
+                                                                int64_t attempt, int64_t seq) {
   CORE_ASSIGN_OR_RETURN(Stmt s, db.Query("SELECT " + std::string(kEvidenceMeta) +
                                              ", body FROM crawl_evidence WHERE task_id = ? AND "
-                                             "seq = ?",
-                                         task_id, seq));
+                                             "attempt = ? AND seq = ?",
+                                         task_id, attempt, seq));
   return OneEvidence(s);
 }
 
 core::StatusOr<std::vector<EvidenceRecord>> ListEvidence(Db& db, int64_t task_id) {
-  CORE_ASSIGN_OR_RETURN(Stmt s, db.Query("SELECT " + std::string(kEvidenceMeta) +
-                                             " FROM crawl_evidence WHERE task_id = ? ORDER BY seq",
-                                         task_id));
+  CORE_ASSIGN_OR_RETURN(Stmt s,
+                        db.Query("SELECT " + std::string(kEvidenceMeta) +
+                                     " FROM crawl_evidence WHERE task_id = ? ORDER BY attempt, seq",
+                                 task_id));
   return All<EvidenceRecord>(s, ReadEvidenceMeta);
 }
 

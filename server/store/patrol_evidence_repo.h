@@ -16,7 +16,8 @@ namespace server {
 struct EvidenceRecord {
   int64_t id = 0;
   int64_t task_id = 0;
-  int64_t seq = 0;
+  int64_t attempt = 1;  // the task's attempt that fetched it
+  int64_t seq = 0;      // order within the attempt, from 1
   std::string purpose;
   std::string method;
   std::string url;
@@ -37,8 +38,8 @@ core::StatusOr<int64_t> InsertEvidence(Db& db, const EvidenceRecord& e);
 // With the body.
 core::StatusOr<std::optional<EvidenceRecord>> FindEvidence(Db& db, int64_t id);
 core::StatusOr<std::optional<EvidenceRecord>> FindEvidenceBySeq(Db& db, int64_t task_id,
-                                                                int64_t seq);
-// Without bodies, in fetch order.
+                                                                int64_t attempt, int64_t seq);
+// Without bodies, by attempt then in fetch order.
 core::StatusOr<std::vector<EvidenceRecord>> ListEvidence(Db& db, int64_t task_id);
 
 struct ObservationRecord {

@@ -257,6 +257,11 @@ core::StatusOr<std::vector<TaskRecord>> ListTasks(Db& db, std::optional<int64_t>
   return out;
 }
 
+// True for a task whose crawler has not told the server it started a checkout (see
+// FailExhaustedLeases): only those may be leased again.
+constexpr std::string_view kCheckoutNotStarted =
+    "(kind <> 'mystery_order' OR json_extract(progress, '$.stage') IS NOT 'checkout')";
+
 core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(
     Db& db, const std::vector<std::string>& kinds, const std::string& crawler,
     const std::string& now, const std::string& lease_until, const std::string& lease_token) {
@@ -267,7 +272,9 @@ core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(
       Stmt pick,
       db.Query("SELECT id FROM patrol_tasks WHERE kind IN (SELECT value FROM json_each(?1)) AND "
                "(status = 'queued' OR (status = 'leased' AND lease_until <= ?2 AND "
-               "attempts < max_attempts)) ORDER BY kind = 'preview' DESC, id LIMIT 1",
+               "attempts < max_attempts AND " +
+                   std::string(kCheckoutNotStarted) +
+                   ")) ORDER BY kind = 'preview' DESC, id LIMIT 1",
                core::DumpJson(kind_list), now));
   CORE_ASSIGN_OR_RETURN(bool row, pick.Step());
   if (!row) return std::optional<TaskRecord>();
@@ -280,10 +287,26 @@ core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(
 }
 
 core::Status FailExhaustedLeases(Db& db, const std::string& now) {
+  const std::string expired = "status = 'leased' AND lease_until <= ?1";
+  // A crawler that stopped answering after it started a checkout may have placed the order:
+  // ordering again could buy twice, so the task ends here and an officer looks at the shop.
+  const std::string interrupted = expired + " AND NOT " + std::string(kCheckoutNotStarted);
+  const std::string exhausted = expired + " AND attempts >= max_attempts";
+  CORE_RETURN_IF_ERROR(db.Exec(
+      "UPDATE mystery_orders SET status = 'failed' WHERE status = 'requested' AND task_id IN "
+      "(SELECT id FROM patrol_tasks WHERE (" +
+          interrupted + ") OR (" + exhausted + "))",
+      now));
+  CORE_RETURN_IF_ERROR(db.Exec(
+      "UPDATE patrol_tasks SET status = 'failed', finished_at = ?1, result = json_object('error', "
+      "'the crawler stopped during the checkout, so the order may have been placed: look for it "
+      "in the shop''s order history before ordering again', 'interrupted', 'checkout') WHERE " +
+          interrupted,
+      now));
   return db.Exec(
       "UPDATE patrol_tasks SET status = 'failed', finished_at = ?1, result = json_object('error', "
-      "'the lease expired ' || attempts || ' times: no crawler finished the task') WHERE status = "
-      "'leased' AND lease_until <= ?1 AND attempts >= max_attempts",
+      "'the lease expired ' || attempts || ' times: no crawler finished the task') WHERE " +
+          exhausted,
       now);
 }
 

@@ -100,7 +100,8 @@ core::StatusOr<std::vector<TaskRecord>> ListTasks(Db& db, std::optional<int64_t>
 core::StatusOr<std::optional<TaskRecord>> LeaseNextTask(
     Db& db, const std::vector<std::string>& kinds, const std::string& crawler,
     const std::string& now, const std::string& lease_until, const std::string& lease_token);
-// Leased tasks whose lease expired at `now` with no attempts left become failed.
+// Leased tasks whose lease expired at `now` become failed when no attempts are left, and so do
+// mystery orders whose crawler had started the checkout (never leased again: no double order).
 core::Status FailExhaustedLeases(Db& db, const std::string& now);
 core::Status UpdateTaskLease(Db& db, int64_t id, const std::string& lease_until,
                              const std::string& progress);

@@ -165,4 +165,38 @@ CREATE INDEX mystery_orders_order ON mystery_orders(order_no);
 CREATE INDEX mystery_orders_status ON mystery_orders(status);
 )sql";
 
+// Migration 7: evidence is numbered per attempt, so a crawler that takes over a task whose
+// first crawler died numbers its responses from 1 again without colliding with what the first
+// one delivered (both are kept: an officer can see what each saw). SQLite cannot change a table
+// constraint in place: the table is rebuilt under the same name, ids kept, with foreign keys off
+// (Migration::rebuilds_tables) so the rows that point at it stay valid.
+inline constexpr const char* kEvidenceAttempts = R"sql(
+CREATE TABLE crawl_evidence_v7 (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES patrol_tasks(id),
+  attempt INTEGER NOT NULL,          -- the task's attempt that fetched it (1, 2, ...)
+  seq INTEGER NOT NULL,              -- order within the attempt
+  purpose TEXT NOT NULL,
+  method TEXT NOT NULL,
+  url TEXT NOT NULL,
+  request_body TEXT NOT NULL DEFAULT '',
+  status INTEGER NOT NULL,           -- HTTP status, 0 when no response
+  headers TEXT NOT NULL,             -- JSON [[name, value], ...]
+  body BLOB NOT NULL,
+  body_size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,              -- of body, checked on arrival
+  content_type TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  error TEXT NOT NULL DEFAULT '',
+  UNIQUE (task_id, attempt, seq)
+);
+INSERT INTO crawl_evidence_v7 (id, task_id, attempt, seq, purpose, method, url, request_body,
+  status, headers, body, body_size, sha256, content_type, fetched_at, error)
+  SELECT e.id, e.task_id, t.attempts, e.seq, e.purpose, e.method, e.url, e.request_body,
+  e.status, e.headers, e.body, e.body_size, e.sha256, e.content_type, e.fetched_at, e.error
+  FROM crawl_evidence e JOIN patrol_tasks t ON t.id = e.task_id;
+DROP TABLE crawl_evidence;
+ALTER TABLE crawl_evidence_v7 RENAME TO crawl_evidence;
+)sql";
+
 }  // namespace server

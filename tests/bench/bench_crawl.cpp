@@ -1,5 +1,5 @@
 // The crawl benchmark (issue 4): the same crawl of the heavy demo shops on loopback by our
-// crawler (crawl_side.h, in a child process of this binary) and by Scrapy
+// crawler's patrol walk (crawl_side.h, in a child process of this binary) and by Scrapy
 // (tests/bench/scrapy_spider.py), each measured for pages/s and peak RSS (wait4's rusage).
 // Does network, process and file I/O.
 #include <fcntl.h>
@@ -54,11 +54,7 @@ int ChildCrawl(const std::string& config_path, const std::string& out_path) {
   const int workers = (*config)["workers"].is_number() ? (int)(*config)["workers"] : 2;
   const std::string enc =
       (*config)["accept_encoding"].is_string() ? (std::string)(*config)["accept_encoding"] : "";
-  const bool strip = !(*config)["strip"].is_boolean() || (*config)["strip"] == true;
-  const bool patrol = (*config)["mode"].is_string() && (*config)["mode"] == "patrol";
-  bench::CrawlSummary s = patrol
-                              ? bench::PatrolCrawl(profiles, concurrency, enc)
-                              : bench::PipelinedCrawl(profiles, concurrency, workers, strip, enc);
+  bench::CrawlSummary s = bench::PatrolCrawl(profiles, concurrency, workers, enc);
   std::ofstream(out_path) << core::DumpJson(s.ToJson()) << "\n";
   return 0;
 }
@@ -111,8 +107,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 3 && args[0] == "--child-crawl") return ChildCrawl(args[1], args[2]);
   int products = 1000, concurrency = 8, workers = 2;
-  bool gzip = false, strip = true;
-  std::string dir = "build/bench/work", mode = "pipeline";
+  bool gzip = false;
+  std::string dir = "build/bench/work";
   for (size_t i = 0; i < args.size(); ++i) {
     const bool has = i + 1 < args.size();
     if (args[i] == "--products" && has) {
@@ -123,16 +119,12 @@ int main(int argc, char** argv) {
       workers = std::stoi(args[++i]);
     } else if (args[i] == "--dir" && has) {
       dir = args[++i];
-    } else if (args[i] == "--patrol") {
-      mode = "patrol";
-    } else if (args[i] == "--no-strip") {
-      strip = false;
     } else if (args[i] == "--gzip") {
       gzip = true;
     } else {
       std::fprintf(stderr,
                    "usage: bench_crawl [--products N] [--concurrency C] [--workers W] [--gzip] "
-                   "[--patrol] [--no-strip] [--dir DIR]\n");
+                   "[--dir DIR]\n");
       return 2;
     }
   }
@@ -153,8 +145,6 @@ int main(int argc, char** argv) {
   }
   core::Json config = {{"concurrency", concurrency},
                        {"workers", workers},
-                       {"mode", mode},
-                       {"strip", strip},
                        {"accept_encoding", gzip ? "gzip" : ""},
                        {"profiles", core::Json::array()}};
   for (size_t i = 0; i < demo.shops().size(); ++i) {
@@ -191,12 +181,10 @@ int main(int argc, char** argv) {
   };
   detail("ours", *a, ours);
   detail("scrapy", *b, theirs);
-  std::fprintf(
-      stderr,
-      "setup: %zu shops, concurrency %d (per origin and total, both sides), "
-      "%d parse workers, mode %s, strip %s, Accept-Encoding %s, robots on, Crawl-delay ignored\n",
-      demo.shops().size(), concurrency, workers, mode.c_str(), strip ? "on" : "off",
-      gzip ? "gzip" : "none");
+  std::fprintf(stderr,
+               "setup: %zu shops, concurrency %d (per origin and total, both sides), "
+               "%d parse workers, Accept-Encoding %s, robots on, Crawl-delay ignored\n",
+               demo.shops().size(), concurrency, workers, gzip ? "gzip" : "none");
   if (Num(*a, "products") != Num(*b, "products") || Num(*a, "price_sum") != Num(*b, "price_sum")) {
     std::fprintf(stderr,
                  "warning: the crawls differ (products %.0f vs %.0f, price sums %.0f vs "

@@ -1,12 +1,10 @@
-// Our side of the crawl benchmark (bench_crawl.cpp): the pipelined walk of the demo shops with
-// crawler_lib (fetch on this thread, Gumbo parse and extraction on worker threads), RunPatrol as
-// a baseline, and what they count. Does network I/O (through CurlFetcher).
+// Our side of the crawl benchmark (bench_crawl.cpp): the crawler's patrol walk of the demo shops
+// and what it counts. Does network I/O (through CurlFetcher).
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/json.h"
@@ -50,22 +48,12 @@ struct CrawlSummary {
   }
 };
 
-// The page without the text of its <style> and non-JSON-LD <script> elements (the elements stay,
-// empty). Extraction never reads that text (HtmlDocument keeps only JSON-LD script text, and the
-// visible text skips scripts and styles), but Gumbo tokenizes it byte by byte: on heavy pages it
-// is 60% of the bytes. Comments are skipped whole; a raw-text element ends at the first
-// "</script" / "</style" as in the HTML tokenizer (its escaped-script states aside). Pure.
-std::string StripInertRawText(std::string_view html);
-
-// Every shop from its profile's start URLs through listings to product pages (and the price JSON
-// where the profile names one), with `concurrency` transfers per origin and in total, `workers`
-// parse threads, `strip` applying StripInertRawText before parsing. Bodies are dropped once
-// parsed (no evidence kept). Never fails: failed fetches count as pages and yield nothing.
-CrawlSummary PipelinedCrawl(const std::vector<crawler::SiteProfile>& profiles, int concurrency,
-                            int workers, bool strip, const std::string& accept_encoding);
-
-// crawler::RunPatrol shop after shop (serial fetch then parse, evidence kept), for comparison.
+// The crawler's own patrol walk (crawler::RunPatrol, as the crawler runs a patrol task) of each
+// shop in turn, from its profile's start URLs, with `concurrency` transfers per origin and in
+// total, batches of 4 x concurrency and `workers` parse threads. Each response is turned into the
+// evidence item the crawler uploads (EvidenceJson: base64 body and all), which is then dropped:
+// the upload itself is not measured. Never fails: failed fetches count as pages.
 CrawlSummary PatrolCrawl(const std::vector<crawler::SiteProfile>& profiles, int concurrency,
-                         const std::string& accept_encoding);
+                         int workers, const std::string& accept_encoding);
 
 }  // namespace bench

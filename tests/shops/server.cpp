@@ -62,7 +62,8 @@ core::Status DemoShops::Start() {
   for (size_t i = 0; i < sites_.size(); ++i) {
     auto svr = std::make_unique<httplib::Server>();
     ShopSite* site = sites_[i].get();
-    auto handler = [site](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [this, site, i](const httplib::Request& req, httplib::Response& res) {
+      if (options_.before_request) options_.before_request(i, req.method, req.path);
       Serve(*site, req, res);
     };
     svr->Get(".*", handler);

@@ -26,6 +26,10 @@ struct DemoShopsOptions {
   CatalogOptions catalog;
   core::Date today;  // required: the order date (order numbers, the tax rates in force)
   std::function<void(const DemoOrder&)> on_order;  // called from the serving threads
+  // Called from the serving threads before shop `shop` answers a request: tests block here to
+  // catch a client in the middle of its work. It must return before Stop.
+  std::function<void(size_t shop, const std::string& method, const std::string& path)>
+      before_request;
 };
 
 class DemoShops {
