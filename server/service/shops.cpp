@@ -7,6 +7,7 @@
 #include "common/json_text.h"
 #include "core/ids.h"
 #include "core/patrol.h"
+#include "fetch/url.h"
 #include "store/enterprises_repo.h"
 #include "store/routing_repo.h"
 
@@ -16,24 +17,15 @@ namespace {
 
 constexpr int64_t kDaySeconds = 24 * 60 * 60;
 
-bool IsHttpUrl(const std::string& url) {
-  const bool http = url.rfind("http://", 0) == 0 && url.size() > 7;
-  const bool https = url.rfind("https://", 0) == 0 && url.size() > 8;
-  return (http || https) && url.find_first_of(" \t\r\n\"<>") == std::string::npos;
-}
-
-// "host:port" of an http(s) URL as profiles write allowed hosts (the port always written).
-std::string HostPortOf(const std::string& url) {
-  const bool https = url.rfind("https://", 0) == 0;
-  std::string rest = url.substr(https ? 8 : 7);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (rest.find(':') == std::string::npos || rest.back() == ']') {
-    rest += https ? ":443" : ":80";
-  }
-  for (char& c : rest) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return rest;
+// "host:port" of an absolute http(s) URL as profiles write allowed hosts (the port always
+// written, IPv6 in brackets), by the crawler's URL parser; nullopt for anything else.
+std::optional<std::string> HttpHostPort(const std::string& url) {
+  if (url.find_first_of(" \t\r\n\"<>") != std::string::npos) return std::nullopt;
+  core::StatusOr<crawler::UrlParts> parts = crawler::ParseUrl(url);
+  if (!parts.ok() || parts->host.empty()) return std::nullopt;
+  const std::string host =
+      parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
+  return host + ":" + std::to_string(parts->port);
 }
 
 core::Status FieldError(const std::string& path, const std::string& what) {
@@ -80,7 +72,7 @@ core::StatusOr<ShopRecord> RegisterShop(App& app, Db& db, const Actor& actor,
   CORE_ASSIGN_OR_RETURN(s.enterprise_id, core::RequiredInt(body, "enterprise_id"));
   CORE_ASSIGN_OR_RETURN(s.name, core::RequiredString(body, "name", 100));
   CORE_ASSIGN_OR_RETURN(s.base_url, core::RequiredString(body, "base_url", 500));
-  if (!IsHttpUrl(s.base_url)) return FieldError("base_url", "must be an absolute http(s) URL");
+  if (!HttpHostPort(s.base_url)) return FieldError("base_url", "must be an absolute http(s) URL");
   CORE_ASSIGN_OR_RETURN(std::optional<int64_t> cycle, core::OptionalInt(body, "cycle_days"));
   s.cycle_days = cycle.value_or(30);
   if (s.cycle_days < 1 || s.cycle_days > 366) return FieldError("cycle_days", "must be 1..366");
@@ -110,40 +102,19 @@ core::StatusOr<ShopRecord> GetShopFor(Db& db, const Actor& actor, int64_t id) {
   return *s;
 }
 
-core::Status ValidateSiteProfile(const core::Json& p) {
+core::StatusOr<crawler::SiteProfile> ValidateSiteProfile(const core::Json& p) {
   if (!p.is_object()) return FieldError("profile", "must be an object");
   const auto version = p.find("profile_version");
   if (version == p.end() || !version->is_number_integer() || *version != 1) {
     return FieldError("profile.profile_version", "must be 1");
   }
-  for (const char* key : {"allowed_hosts", "start_urls"}) {
-    const auto list = p.find(key);
-    if (list == p.end() || !list->is_array() || list->empty() || list->size() > 50) {
-      return FieldError(std::string("profile.") + key, "must be a non-empty array (at most 50)");
-    }
-    for (size_t i = 0; i < list->size(); ++i) {
-      if (!(*list)[i].is_string()) {
-        return FieldError("profile." + std::string(key) + "[" + std::to_string(i) + "]",
-                          "must be a string");
-      }
-    }
-  }
-  const core::Json& hosts = p["allowed_hosts"];
-  for (size_t i = 0; i < p["start_urls"].size(); ++i) {
-    const std::string url = p["start_urls"][i].get<std::string>();
-    const std::string path = "profile.start_urls[" + std::to_string(i) + "]";
-    if (!IsHttpUrl(url)) return FieldError(path, "must be an absolute http(s) URL");
-    bool allowed = false;
-    for (const core::Json& h : hosts) allowed = allowed || h.get<std::string>() == HostPortOf(url);
-    if (!allowed) return FieldError(path, "is not on one of the profile's allowed_hosts");
-  }
-  for (const char* key : {"fields", "listing", "checkout", "fetch"}) {
-    const auto v = p.find(key);
-    if (v != p.end() && !v->is_object()) {
-      return FieldError(std::string("profile.") + key, "must be an object");
-    }
-  }
-  return core::OkStatus();
+  core::StatusOr<crawler::SiteProfile> parsed = crawler::SiteProfileFromJson(p);
+  if (parsed.ok()) return parsed;
+  // The crawler's errors read "start_urls[0]: host 10.0.0.1:80 is not in allowed_hosts".
+  const std::string why = parsed.status().message();
+  const size_t colon = why.find(": ");
+  if (colon == std::string::npos) return FieldError("profile", why);
+  return FieldError("profile." + why.substr(0, colon), why.substr(colon + 2));
 }
 
 core::StatusOr<ProfileRecord> SaveProfile(App& app, Db& db, const Actor& actor, int64_t shop_id,
@@ -153,7 +124,7 @@ core::StatusOr<ProfileRecord> SaveProfile(App& app, Db& db, const Actor& actor, 
   if (!body.is_object() || !body.contains("profile")) {
     return FieldError("profile", "is required (an object, see docs/site-profiles.md)");
   }
-  CORE_RETURN_IF_ERROR(ValidateSiteProfile(body["profile"]));
+  CORE_RETURN_IF_ERROR(ValidateSiteProfile(body["profile"]).status());
   ProfileRecord p;
   p.shop_id = shop_id;
   p.profile = core::DumpJson(body["profile"]);
@@ -251,13 +222,11 @@ core::StatusOr<TaskRecord> QueuePreview(App& app, Db& db, const Actor& actor, in
     return FieldError("profile", "is required (an object, see docs/site-profiles.md)");
   }
   const core::Json& profile = body["profile"];
-  CORE_RETURN_IF_ERROR(ValidateSiteProfile(profile));
+  CORE_ASSIGN_OR_RETURN(crawler::SiteProfile parsed, ValidateSiteProfile(profile));
   CORE_ASSIGN_OR_RETURN(std::string url, core::RequiredString(body, "url", 2000));
-  if (!IsHttpUrl(url)) return FieldError("url", "must be an absolute http(s) URL");
-  bool allowed = false;
-  for (const core::Json& h : profile["allowed_hosts"]) {
-    allowed = allowed || h.get<std::string>() == HostPortOf(url);
-  }
+  const std::optional<std::string> host = HttpHostPort(url);
+  if (!host) return FieldError("url", "must be an absolute http(s) URL");
+  const bool allowed = parsed.IsAllowedHost(*host);
   if (!allowed) return FieldError("url", "is not on one of the profile's allowed_hosts");
   TaskRecord t;
   t.shop_id = shop_id;

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "common/actor.h"
 #include "core/json.h"
+#include "profile/site_profile.h"
 #include "store/patrol_evidence_repo.h"
 #include "store/patrol_repo.h"
 
@@ -30,8 +31,10 @@ core::StatusOr<ShopRecord> GetShopFor(Db& db, const Actor& actor, int64_t id);
 // InvalidArgument naming the field when the profile does not validate.
 core::StatusOr<ProfileRecord> SaveProfile(App& app, Db& db, const Actor& actor, int64_t shop_id,
                                           const core::Json& body);
-// The checks a profile passes before it is stored (shape, hosts, URLs); InvalidArgument.
-core::Status ValidateSiteProfile(const core::Json& profile);
+// The profile as every crawler will read it (profile_version 1, then the crawler's own parser:
+// rules, selectors, regexes, hosts, checkout steps); InvalidArgument naming the field at fault
+// ("field 'profile.fields.price[0].css' ...").
+core::StatusOr<crawler::SiteProfile> ValidateSiteProfile(const core::Json& profile);
 
 // Queues a patrol of the shop now (FailedPrecondition when one is already queued or running).
 core::StatusOr<TaskRecord> QueuePatrol(App& app, Db& db, const Actor& actor, int64_t shop_id);

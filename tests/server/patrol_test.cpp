@@ -273,6 +273,17 @@ TEST_CASE("patrol: a mystery order is matched with its declaration, or overdue w
   CHECK(s.Post(shop_path + "/mystery-orders", order, officer).status == 409);
   CHECK(s.Post(shop_path + "/profiles", {{"profile", {{"profile_version", 2}}}}, officer).status ==
         400);
+  // Profiles are checked by the crawler's own parser: what the server keeps, a crawler can run.
+  core::Json bad = ShopProfile("127.0.0.1:18081");
+  bad["fields"]["price"] = core::Json::array({{{"css", "span[class"}}});
+  Response refused = s.Post(shop_path + "/profiles", {{"profile", bad}}, officer);
+  CHECK(refused.status == 400);
+  CHECK(refused.body.find("profile.fields.price[0].css") != std::string::npos);
+  bad = ShopProfile("127.0.0.1:18081");
+  bad["start_urls"] = core::Json::array({"http://127.0.0.1:9/"});
+  refused = s.Post(shop_path + "/profiles", {{"profile", bad}}, officer);
+  CHECK(refused.status == 400);
+  CHECK(refused.body.find("profile.start_urls[0]") != std::string::npos);
   REQUIRE(s.Post(shop_path + "/profiles", {{"profile", ShopProfile("127.0.0.1:18081")}}, officer)
               .status == 201);
   Response queued = s.Post(shop_path + "/mystery-orders", order, officer);
