@@ -1,6 +1,7 @@
 // Checked ledger writes: entries, transfers and the debits of released bonded lists.
 #include "service/ledgers_booking.h"
 
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
@@ -312,6 +313,56 @@ core::Status BookListDebits(App& app, Db& db, const ListDebitPlan& plan, const s
   core::Json detail = {{"invt_no", invt_no}, {"declaration_id", declaration_id}, {"entries", ids}};
   return AppendAudit(db, Actor::System(), "ledger.release", "ledger", plan.ledger->ems_no, detail,
                      now);
+}
+
+core::Status BookReturnCredits(App& app, Db& db, const std::string& ems_no, int64_t declaration_id,
+                               const std::map<int, int64_t>& returned_e5, const core::Date& date,
+                               int64_t return_id) {
+  CORE_ASSIGN_OR_RETURN(std::vector<StoredLedgerEntry> released,
+                        ListReleaseEntriesOf(db, declaration_id));
+  if (released.empty()) return core::OkStatus();
+  CORE_ASSIGN_OR_RETURN(std::optional<LedgerRecord> ledger, FindLedgerByEmsNo(db, ems_no));
+  if (!ledger || ledger->id != released.front().ledger_id) {
+    return core::FailedPreconditionError("the list's release was booked on another ledger than " +
+                                         ems_no);
+  }
+  CORE_ASSIGN_OR_RETURN(core::Ledger book, LoadCoreLedger(db, *ledger));
+  CORE_ASSIGN_OR_RETURN(int64_t next_id, NextLedgerEntryId(db));
+  std::vector<core::LedgerEntry> credits;
+  for (const StoredLedgerEntry& r : released) {
+    auto back = returned_e5.find(static_cast<int>(r.gnum));
+    if (back == returned_e5.end() || back->second <= 0) continue;
+    CORE_ASSIGN_OR_RETURN(core::Json stored, core::ParseJson(r.entry));
+    CORE_ASSIGN_OR_RETURN(core::LedgerEntry e, core::LedgerEntryFromJson(stored, "entry"));
+    e.id = std::to_string(next_id + static_cast<int64_t>(credits.size()));
+    e.kind = core::LedgerEntryKind::kReturnIn;
+    e.date = date;
+    e.seq = -1;  // after the day's last entry
+    e.qty.e5 = std::min(back->second, e.qty.e5);
+    CORE_ASSIGN_OR_RETURN(core::PendingCheck check, core::CheckPendingEntry(book, e, {}));
+    if (!check.accepted) {
+      std::string why;
+      for (const core::Finding& f : check.findings) why += " " + f.code + " (" + f.message_en + ")";
+      return core::FailedPreconditionError("the bonded ledger refuses the return of " + e.invt_no +
+                                           " line " + std::to_string(e.gnum) + ":" + why);
+    }
+    credits.push_back(check.pending);
+    CORE_ASSIGN_OR_RETURN(book, WithEntry(book, check.pending));
+  }
+  if (credits.empty()) return core::OkStatus();
+  const int64_t now = app.Now();
+  const std::string at = FormatUtcIso(now);
+  core::Json ids = core::Json::array();
+  for (const core::LedgerEntry& e : credits) {
+    CORE_RETURN_IF_ERROR(
+        InsertLedgerEntry(db, ToStored(ledger->id, e, declaration_id, Actor::System(), at)));
+    ids.push_back(EntryAuditJson(e));
+  }
+  core::Json detail = {{"invt_no", credits.front().invt_no},
+                       {"declaration_id", declaration_id},
+                       {"return_id", return_id},
+                       {"entries", ids}};
+  return AppendAudit(db, Actor::System(), "ledger.return", "ledger", ledger->ems_no, detail, now);
 }
 
 }  // namespace server

@@ -3,6 +3,7 @@
 // debits of a released bonded list. A refused check stores nothing. Does database I/O.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,5 +62,15 @@ core::Json ListDebitPlanJson(const ListDebitPlan& plan, const std::string& invt_
 // FailedPrecondition naming the error findings when the plan was refused.
 core::Status BookListDebits(App& app, Db& db, const ListDebitPlan& plan, const std::string& invt_no,
                             int64_t declaration_id);
+
+// The goods of a restored return of a released bonded list come back on its ledger `ems_no`:
+// one return_in per line its release debited, of `returned_e5[gnum]` (capped at the line's
+// quantity; lines with nothing back are skipped), dated `date`, each checked by the core against
+// the line's release (LEDGER_RETURN_UNMATCHED, LEDGER_RETURN_EXCEEDS_RELEASE), audited
+// ("ledger.return"). Nothing when the release debited no ledger. FailedPrecondition naming the
+// findings when the core refuses a line (nothing is stored then).
+core::Status BookReturnCredits(App& app, Db& db, const std::string& ems_no, int64_t declaration_id,
+                               const std::map<int, int64_t>& returned_e5, const core::Date& date,
+                               int64_t return_id);
 
 }  // namespace server

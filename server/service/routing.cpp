@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "common/clock.h"
+#include "common/contact_keys.h"
 #include "core/date.h"
 #include "core/routing.h"
 #include "core/sampling.h"
@@ -131,6 +132,14 @@ core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput
   core::Json consumer = {{"ytd_fen", std::clamp<core::Fen>(ytd, 0, core::kMaxFen)},
                          {"lists_30d", lists_30d}};
   if (std::optional<int64_t> age = AgeFromId(d.buyer_id_number, today)) consumer["age"] = *age;
+  // Family and shared-contact patterns: how many buyer IDs order with this phone / to this
+  // address (this buyer included); unknown when the list gives none.
+  if (const std::string key = PhoneKey(list.head.buyer_telephone); !key.empty()) {
+    CORE_ASSIGN_OR_RETURN(consumer["ids_per_phone"], CountIdsBehindContact(db, true, key));
+  }
+  if (const std::string key = AddressKey(list.head.consignee_address); !key.empty()) {
+    CORE_ASSIGN_OR_RETURN(consumer["ids_per_address"], CountIdsBehindContact(db, false, key));
+  }
   ctx["consumer"] = std::move(consumer);
 
   core::Json l = {{"lines", static_cast<int64_t>(std::min<size_t>(list.lines.size(), 1000))},

@@ -14,6 +14,7 @@
 #include "core/tax.h"
 #include "core/verdict_api.h"
 #include "service/declarations.h"
+#include "service/ledgers_booking.h"
 #include "service/queues.h"
 #include "service/routing.h"
 #include "service/routing_release.h"
@@ -379,6 +380,11 @@ core::StatusOr<ReturnRecord> DecideReturn(App& app, Db& db, const Actor& trigger
       for (QuotaQuantity& q : e.quantities) q.qty_milli = -q.qty_milli;
     }
     CORE_RETURN_IF_ERROR(InsertQuotaEntry(db, e));
+  }
+  if (r.outcome == "restored") {
+    // Bonded goods go back into the area: the ledger its release debited gets them back.
+    CORE_RETURN_IF_ERROR(BookReturnCredits(app, db, list.head.ems_no, declaration.id, returned_e5,
+                                           app.Today(), r.id));
   }
   std::vector<std::string> reasons = {kReasonReturn};
   if (verdict.contains("findings") && verdict["findings"].is_array()) {

@@ -1,6 +1,8 @@
 // Current-version tables: delete-then-insert per business key, prepared statements only.
 #include "store/current_docs_repo.h"
 
+#include "common/contact_keys.h"
+
 namespace server {
 
 namespace {
@@ -54,11 +56,13 @@ core::Status PutCurrentOrder(Db& db, int64_t message_id, std::string_view busine
   CORE_RETURN_IF_ERROR(db.Exec(
       "INSERT INTO ceb_orders (message_id, business_key, order_no, ebp_code, ebc_code, pay_code, "
       "pay_transaction_id, logistics_code, logistics_no, buyer_id_number, buyer_name, "
-      "goods_value_fen, freight_fen, discount_fen, tax_total_fen, actural_paid_fen, app_time) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "goods_value_fen, freight_fen, discount_fen, tax_total_fen, actural_paid_fen, app_time, "
+      "buyer_phone_key, consignee_address_key) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       message_id, business_key, h.order_no, h.ebp_code, h.ebc_code, h.pay_code,
       h.pay_transaction_id, h.logistics_code, h.logistics_no, h.buyer_id_number, h.buyer_name,
-      h.goods_value, h.freight, h.discount, h.tax_total, h.actural_paid, h.app_time.ToDigits()));
+      h.goods_value, h.freight, h.discount, h.tax_total, h.actural_paid, h.app_time.ToDigits(),
+      PhoneKey(h.buyer_telephone), AddressKey(h.consignee_address)));
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const core::OrderLine& l = r.lines[i];
     CORE_RETURN_IF_ERROR(db.Exec(

@@ -161,6 +161,21 @@ core::StatusOr<std::vector<StoredLedgerEntry>> ListLedgerEntries(Db& db, int64_t
   return out;
 }
 
+core::StatusOr<std::vector<StoredLedgerEntry>> ListReleaseEntriesOf(Db& db,
+                                                                    int64_t declaration_id) {
+  CORE_ASSIGN_OR_RETURN(Stmt s, db.Query("SELECT " + std::string(kEntryColumns) +
+                                             " FROM ledger_entries WHERE declaration_id = ? AND "
+                                             "kind = 'release_out' ORDER BY gnum",
+                                         declaration_id));
+  std::vector<StoredLedgerEntry> out;
+  for (;;) {
+    CORE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadEntry(s));
+  }
+  return out;
+}
+
 core::StatusOr<bool> HasReleaseEntries(Db& db, int64_t ledger_id, std::string_view invt_no) {
   CORE_ASSIGN_OR_RETURN(Stmt s, db.Query("SELECT 1 FROM ledger_entries WHERE ledger_id = ? AND "
                                          "kind = 'release_out' AND invt_no = ? LIMIT 1",

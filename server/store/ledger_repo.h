@@ -69,6 +69,8 @@ core::StatusOr<int64_t> NextLedgerEntryId(Db& db);
 core::Status InsertLedgerEntry(Db& db, const StoredLedgerEntry& e);
 // The ledger's entries in book order (date, seq).
 core::StatusOr<std::vector<StoredLedgerEntry>> ListLedgerEntries(Db& db, int64_t ledger_id);
+// The release_out entries booked by the release of declaration `declaration_id`, by line.
+core::StatusOr<std::vector<StoredLedgerEntry>> ListReleaseEntriesOf(Db& db, int64_t declaration_id);
 // Whether the ledger has a release_out entry of that list.
 core::StatusOr<bool> HasReleaseEntries(Db& db, int64_t ledger_id, std::string_view invt_no);
 

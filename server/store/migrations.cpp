@@ -455,6 +455,8 @@ const std::vector<Migration>& AllMigrations() {
       {5, "lookup indexes found by EXPLAIN QUERY PLAN", kLookupIndexes},
       {6, "online patrol: shops, profiles, crawler tasks, evidence, mystery orders", kPatrolSchema},
       {7, "evidence numbered per task attempt", kEvidenceAttempts, /*rebuilds_tables=*/true},
+      {8, "returned goods back on the bonded ledger", kLedgerReturns, /*rebuilds_tables=*/true},
+      {9, "contact keys of orders (buyer IDs per phone and address)", kContactKeys},
   };
   return kMigrations;
 }

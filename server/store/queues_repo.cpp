@@ -226,6 +226,17 @@ core::StatusOr<int64_t> CountBuyerLists(Db& db, std::string_view buyer_id_number
   return CountOf(std::move(q));
 }
 
+core::StatusOr<int64_t> CountIdsBehindContact(Db& db, bool phone, std::string_view key) {
+  if (key.empty()) return int64_t{0};
+  // The column comes from this fixed choice, never from input.
+  CORE_ASSIGN_OR_RETURN(
+      Stmt q,
+      db.Query(std::string("SELECT COUNT(DISTINCT buyer_id_number) FROM ceb_orders WHERE ") +
+                   (phone ? "buyer_phone_key" : "consignee_address_key") + " = ?",
+               key));
+  return CountOf(std::move(q));
+}
+
 core::Json SupplementaryBillJson(const SupplementaryBill& b) {
   return {{"id", b.id},
           {"tax_no", b.tax_no},

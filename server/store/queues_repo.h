@@ -88,6 +88,9 @@ struct HistoryCounts {
 };
 core::StatusOr<HistoryCounts> CountHistory(Db& db, std::string_view ebc_code, std::string_view from,
                                            std::string_view to);
+// Distinct buyer IDs of the current orders whose buyer phone (`phone`) or consignee address
+// has this key (common/contact_keys.h); 0 for an empty key.
+core::StatusOr<int64_t> CountIdsBehindContact(Db& db, bool phone, std::string_view key);
 // Declarations of a buyer declared in [from, to], other than `exclude_id`.
 core::StatusOr<int64_t> CountBuyerLists(Db& db, std::string_view buyer_id_number,
                                         std::string_view from, std::string_view to,

@@ -114,4 +114,48 @@ CREATE TABLE promotions (
 CREATE INDEX promotions_enterprise ON promotions(enterprise_id);
 )sql";
 
+// Migration 8: returned goods come back on the bonded ledger (return_in, 退货入区). The kind is
+// in a CHECK constraint, which SQLite cannot alter: the table is rebuilt under its name with its
+// rows and ids (foreign keys off, checked before commit: Migration::rebuilds_tables).
+inline constexpr const char* kLedgerReturns = R"sql(
+CREATE TABLE ledger_entries_v8 (
+  id INTEGER PRIMARY KEY,           -- also the core's entry id (as text)
+  ledger_id INTEGER NOT NULL REFERENCES ledgers(id),
+  kind TEXT NOT NULL CHECK (kind IN ('first_line_in', 'release_out', 'transfer_out',
+                                     'transfer_in', 'adjustment', 'return_in')),
+  date TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  sku TEXT NOT NULL,
+  invt_no TEXT NOT NULL DEFAULT '',
+  gnum INTEGER NOT NULL DEFAULT 0,
+  transfer_id TEXT NOT NULL DEFAULT '',
+  declaration_id INTEGER REFERENCES declarations(id),
+  entry TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  UNIQUE (ledger_id, date, seq)
+);
+INSERT INTO ledger_entries_v8 SELECT id, ledger_id, kind, date, seq, sku, invt_no, gnum,
+  transfer_id, declaration_id, entry, created_by, created_at FROM ledger_entries;
+DROP TABLE ledger_entries;
+ALTER TABLE ledger_entries_v8 RENAME TO ledger_entries;
+CREATE INDEX ledger_entries_ledger ON ledger_entries(ledger_id, date, seq);
+CREATE UNIQUE INDEX ledger_entries_release ON ledger_entries(ledger_id, invt_no, gnum)
+  WHERE kind = 'release_out';
+CREATE INDEX ledger_entries_declaration ON ledger_entries(declaration_id)
+  WHERE declaration_id IS NOT NULL;
+)sql";
+
+// Migration 9: the contact keys of current orders (common/contact_keys.h), so that routing can
+// count the buyer IDs behind one phone or one delivery address. Orders stored before it have
+// empty keys and are not counted.
+inline constexpr const char* kContactKeys = R"sql(
+ALTER TABLE ceb_orders ADD COLUMN buyer_phone_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE ceb_orders ADD COLUMN consignee_address_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX ceb_orders_phone_key ON ceb_orders(buyer_phone_key, buyer_id_number)
+  WHERE buyer_phone_key <> '';
+CREATE INDEX ceb_orders_address_key ON ceb_orders(consignee_address_key, buyer_id_number)
+  WHERE consignee_address_key <> '';
+)sql";
+
 }  // namespace server

@@ -51,7 +51,7 @@ CebSet MakeSet(const SetSpec& spec) {
   const core::Fen goods = spec.price * spec.qty;
   const core::Fen tax = spec.tax_total ? *spec.tax_total : Vat13WithinLimits(goods + spec.freight);
   const std::string consignee_address = "河南省郑州市金水区花园路1号";
-  const std::string phone = "13800000000";
+  const std::string phone = spec.phone;
 
   CebSet s;
   core::OrderHead& o = s.order.head;
@@ -265,6 +265,42 @@ std::vector<std::string> History(const core::Json& declaration) {
     out.push_back(std::to_string(e["status"].get<int>()) + ":" + reasons);
   }
   return out;
+}
+
+core::Refund RefundOf(const core::Json& declaration, const std::string& guid, const char* qty,
+                      const char* app_time) {
+  auto text = [&](const char* key) { return declaration[key].get<std::string>(); };
+  core::Refund refund;
+  core::RefundHead& h = refund.head;
+  h.guid = guid;
+  h.app_time = core::CebTime::Parse(app_time).value();
+  h.app_status = "2";
+  h.customs_code = "4606";
+  h.order_no = text("order_no");
+  h.ebp_code = text("ebp_code");
+  h.ebp_name = "平台";
+  h.ebc_code = text("ebc_code");
+  h.ebc_name = "电商";
+  h.logistics_no = text("logistics_no");
+  h.logistics_code = text("logistics_code");
+  h.logistics_name = "物流";
+  h.cop_no = "COP-" + guid;
+  h.invt_no = text("invt_no");
+  h.buyer_id_type = "1";
+  h.buyer_id_number = text("buyer_id_number");
+  h.buyer_name = text("buyer_name");
+  h.buyer_telephone = "13800000000";
+  h.agent_code = text("agent_code");
+  h.agent_name = "电商";
+  h.reason = "尺码不合适";
+  core::RefundLine line;
+  line.gnum = 1;
+  line.gname = "测试商品";
+  line.gcode = "8510100000";
+  line.qty = core::ParseQty(qty).value();
+  line.unit = "001";
+  refund.lines = {line};
+  return refund;
 }
 
 }  // namespace server::testing

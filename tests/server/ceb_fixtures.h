@@ -33,6 +33,7 @@ struct SetSpec {
   std::string logistics = kZtlogCode;
   std::string buyer_id = kBuyerA;
   std::string buyer_name = "张三";
+  std::string phone = "13800000000";  // the buyer's and the consignee's
   std::string code10 = "8510100000";  // electric shaver: hnby filed it (admitted); VAT 13%
   core::Fen price = 39900;
   int qty = 1;
@@ -87,5 +88,10 @@ std::map<std::string, int64_t> IngestCounts(TestServer& s);
 
 // The codes of the events of a declaration's history, as "status:REASON" strings.
 std::vector<std::string> History(const core::Json& declaration);
+
+// A return (CEB625) of `qty` units of line 1 of the list `declaration` (GET /declarations/{id}),
+// applied `app_time` ("YYYYMMDDhhmmss"), with the parties and numbers of that list.
+core::Refund RefundOf(const core::Json& declaration, const std::string& guid, const char* qty,
+                      const char* app_time = "20261126120000");
 
 }  // namespace server::testing

@@ -266,5 +266,42 @@ TEST_CASE("a released bonded list debits its ledger; a list beyond the stock is 
   CHECK(core::DumpJson(u).find("LEDGER_NOT_FOUND") != std::string::npos);
 }
 
+TEST_CASE("goods returned from a released bonded list come back on its ledger, once") {
+  TestServer s({.seed_demo = true});
+  Books b = TwoLedgers(s);
+  std::string admin = s.Login("admin", kAdminPassword);
+  int64_t id = SubmitSet(s, admin, BondedSet("B011", "T4606W000901", "ITEM-0001", 2, "20261125"));
+  core::Json d = Declaration(s, b.officer, id);
+  REQUIRE(d["status_name"] == "released");
+  CHECK(BalanceOf(s.Get("/api/v1/ledgers/T4606W000901/balances", b.hnby).json, "ITEM-0001") == "8");
+
+  Response r =
+      SubmitJson(s, admin, JsonItem("CEB625", core::RefundToJson(RefundOf(d, "RET-1", "1"))));
+  REQUIRE_MESSAGE(r.status == 200, r.body);
+  CHECK(r.json["receipts"][0]["status"] == "stored");
+  CHECK(Declaration(s, b.officer, id)["returns"][0]["outcome"] == "restored");
+  Response doc = s.Get("/api/v1/ledgers/T4606W000901", b.hnby);
+  const core::Json& back = doc.json["entries"].back();
+  CHECK(back["kind"] == "return_in");
+  CHECK(back["invt_no"] == d["invt_no"]);
+  CHECK(back["gnum"] == 1);
+  CHECK(back["qty"] == "1");
+  CHECK(back["declaration_id"] == id);
+  CHECK(BalanceOf(s.Get("/api/v1/ledgers/T4606W000901/balances", b.hnby).json, "ITEM-0001") == "9");
+  // The book stays sound in the core's audit.
+  Response balances = s.Get("/api/v1/ledgers/T4606W000901/balances", b.officer);
+  REQUIRE(balances.json["findings"].is_array());
+  CHECK(balances.json["findings"].empty());
+
+  // A second return of two more than the one left: the ledger refuses it, nothing changes.
+  auto before = IngestCounts(s);
+  Response over =
+      SubmitJson(s, admin, JsonItem("CEB625", core::RefundToJson(RefundOf(d, "RET-2", "2"))));
+  CHECK(over.status == 409);
+  CHECK(over.body.find("LEDGER_RETURN_EXCEEDS_RELEASE") != std::string::npos);
+  CHECK(IngestCounts(s) == before);
+  CHECK(BalanceOf(s.Get("/api/v1/ledgers/T4606W000901/balances", b.hnby).json, "ITEM-0001") == "9");
+}
+
 }  // namespace
 }  // namespace server::testing

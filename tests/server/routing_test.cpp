@@ -122,6 +122,44 @@ TEST_CASE("routing rules are saved as audited versions; an invalid rule is 422 a
   CHECK(put["responses"].contains("422"));
 }
 
+TEST_CASE("rules see how many buyer IDs order with one phone or to one address") {
+  TestServer s({.seed_demo = true});
+  std::string admin = s.Login("admin", kAdminPassword);
+  REQUIRE(PutRule(s, admin,
+                  TestRule("shared-phone", "consumer.ids_per_phone >= 3", "manual_review", 400))
+              .status == 201);
+  // Three family members order with one phone, written three ways; a fourth buyer has her own.
+  const char* ids[] = {kBuyerA, kBuyerB, "410105197001010020"};
+  const char* phones[] = {"13912345678", "+86 139-1234-5678", "１３９１２３４５６７８"};
+  std::vector<core::Json> decided;
+  for (int i = 0; i < 3; ++i) {
+    SetSpec spec = Spec("FAM" + std::to_string(i));
+    spec.buyer_id = ids[i];
+    spec.phone = phones[i];
+    decided.push_back(Declaration(s, admin, SubmitSet(s, admin, MakeSet(spec))));
+  }
+  SetSpec own = Spec("OWN");
+  own.buyer_id = "410105199208150038";
+  own.phone = "13700000000";
+  const core::Json alone = Declaration(s, admin, SubmitSet(s, admin, MakeSet(own)));
+  CHECK(decided[0]["status"] == 800);
+  CHECK(decided[1]["status"] == 800);
+  CHECK(decided[2]["status"] == 300);  // the third ID behind the phone
+  CHECK(History(decided[2]).back() == "300:ROUTE_RULE_MATCHED");
+  CHECK(alone["status"] == 800);
+  Response r =
+      s.Get("/api/v1/declarations/" + std::to_string(decided[2]["id"].get<int64_t>()) + "/routing",
+            admin);
+  REQUIRE(r.status == 200);
+  CHECK(r.json["context"]["consumer"]["ids_per_phone"] == 3);
+  // All four ship to the fixtures' one address.
+  CHECK(r.json["context"]["consumer"]["ids_per_address"] == 3);
+  r = s.Get("/api/v1/declarations/" + std::to_string(alone["id"].get<int64_t>()) + "/routing",
+            admin);
+  CHECK(r.json["context"]["consumer"]["ids_per_phone"] == 1);
+  CHECK(r.json["context"]["consumer"]["ids_per_address"] == 4);
+}
+
 TEST_CASE("a rule sends a list to inspection: two drawn inspectors, seeds recorded, replay") {
   TestServer s({.seed_demo = true});
   std::string admin = s.Login("admin", kAdminPassword);

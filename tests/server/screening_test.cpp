@@ -175,36 +175,7 @@ TEST_CASE("the annual quota counts released lists up to 26,000 CNY, and a return
 
   // A return of the first list, applied and back today: 5,000 restored.
   core::Json first = Declaration(s, admin, ids[0]);
-  core::Refund refund;
-  core::RefundHead& h = refund.head;
-  h.guid = "REFUND-Q1";
-  h.app_time = core::CebTime::Parse("20261126120000").value();
-  h.app_status = "2";
-  h.customs_code = "4606";
-  h.order_no = first["order_no"].get<std::string>();
-  h.ebp_code = kHnbyCode;
-  h.ebp_name = "平台";
-  h.ebc_code = kHnbyCode;
-  h.ebc_name = "电商";
-  h.logistics_no = first["logistics_no"].get<std::string>();
-  h.logistics_code = kZtlogCode;
-  h.logistics_name = "物流";
-  h.cop_no = "REFUND-COP-Q1";
-  h.invt_no = first["invt_no"].get<std::string>();
-  h.buyer_id_type = "1";
-  h.buyer_id_number = kBuyerB;
-  h.buyer_name = "李明";
-  h.buyer_telephone = "13800000000";
-  h.agent_code = kHnbyCode;
-  h.agent_name = "电商";
-  h.reason = "尺码不合适";
-  core::RefundLine line;
-  line.gnum = 1;
-  line.gname = "测试商品";
-  line.gcode = "8510100000";
-  line.qty = core::ParseQty("1").value();
-  line.unit = "001";
-  refund.lines = {line};
+  core::Refund refund = RefundOf(first, "REFUND-Q1", "1");
   Response r = SubmitJson(s, hnby, JsonItem("CEB625", core::RefundToJson(refund)));
   REQUIRE_MESSAGE(r.status == 200, r.body);
   CHECK(r.json["receipts"][0]["status"] == "stored");

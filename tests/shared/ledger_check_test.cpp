@@ -176,6 +176,53 @@ TEST_CASE("a pending entry repeats no list line, unit or transfer id") {
   CHECK(FindCode(Check(l, kg).findings, "LEDGER_UNIT_MISMATCH") != nullptr);
 }
 
+// A return of `qty` of list line INV-O1/1 (StockBook's release) on `date`.
+LedgerEntry Return(std::string id, const char* date, const char* qty, int gnum = 1) {
+  LedgerEntry e = Out(std::move(id), date, 1, "A", qty, "INV-O1", gnum);
+  e.kind = LedgerEntryKind::kReturnIn;
+  return e;
+}
+
+TEST_CASE("goods returned to the area come back on the book, never more than the line took") {
+  Ledger l = StockBook();  // 10 in, 6 out on 05-05 by list INV-O1 line 1
+  PendingCheck back = Check(l, Return("R1", "2026-05-20", "2"));
+  CHECK(back.accepted);
+  CHECK_FALSE(back.debit);
+  CHECK(back.final_after.e5 == Q("6").e5);  // 4 left + 2 back
+  // Returns add up: 2 + 4 is the whole line, one more unit is not.
+  Ledger with_two = Book({In("L1", "2026-05-01", 1, "A", "10"),
+                          Out("O1", "2026-05-05", 1, "A", "6"), Return("R1", "2026-05-20", "2")});
+  CHECK(Check(with_two, Return("R2", "2026-05-21", "4")).accepted);
+  PendingCheck too_much = Check(with_two, Return("R2", "2026-05-21", "4.5"));
+  CHECK_FALSE(too_much.accepted);
+  const Finding* f = FindCode(too_much.findings, "LEDGER_RETURN_EXCEEDS_RELEASE");
+  REQUIRE(f != nullptr);
+  CHECK(f->field == "pending.qty");
+  CHECK(f->message_en.find("4 件 may still come back") != std::string::npos);
+  // A return of a line this book never debited, or dated before the debit, is refused.
+  CHECK(FindCode(Check(l, Return("R1", "2026-05-20", "1", 2)).findings,
+                 "LEDGER_RETURN_UNMATCHED") != nullptr);
+  CHECK(FindCode(Check(l, Return("R1", "2026-05-04", "1")).findings, "LEDGER_RETURN_UNMATCHED") !=
+        nullptr);
+  // The audit of a stored book finds the same.
+  Ledger bad = Book({In("L1", "2026-05-01", 1, "A", "10"), Out("O1", "2026-05-05", 1, "A", "6"),
+                     Return("R1", "2026-05-20", "5"), Return("R2", "2026-05-21", "2")});
+  Findings audit = AuditLedger(bad, {}, std::nullopt);
+  REQUIRE(audit.size() == 1);
+  CHECK(audit[0].code == "LEDGER_RETURN_EXCEEDS_RELEASE");
+  CHECK(audit[0].field == "entries[id=R2].qty");
+  // Its JSON keeps the list line.
+  Json j = LedgerEntryToJson(Return("R1", "2026-05-20", "2"));
+  CHECK(j["kind"] == "return_in");
+  CHECK(j["invt_no"] == "INV-O1");
+  CHECK(j["gnum"] == 1);
+  StatusOr<LedgerEntry> read = LedgerEntryFromJson(j, "e");
+  REQUIRE(read.ok());
+  CHECK(read->kind == LedgerEntryKind::kReturnIn);
+  j.erase("invt_no");
+  CHECK(LedgerEntryFromJson(j, "e").status().message().find("e.invt_no") != std::string::npos);
+}
+
 TEST_CASE("a transfer in needs its transfer out, alike, in the counterpart ledger") {
   Ledger mine = StockBook();
   Ledger other = Book({In("X0", "2026-05-01", 1, "Z", "9"),

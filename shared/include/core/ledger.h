@@ -26,9 +26,11 @@ enum class LedgerEntryKind {
   kTransferOut,  // to another ledger (结转出)
   kTransferIn,   // from another ledger (结转入)
   kAdjustment,   // a correction, e.g. after a stocktake (+ or -)
+  kReturnIn,     // goods of a released list line back in the area after a return (退货入区)
 };
 
-// "first_line_in" / "release_out" / "transfer_out" / "transfer_in" / "adjustment".
+// "first_line_in" / "release_out" / "transfer_out" / "transfer_in" / "adjustment" /
+// "return_in".
 std::string_view LedgerEntryKindName(LedgerEntryKind kind);
 // The inverse; nullopt for any other text.
 std::optional<LedgerEntryKind> LedgerEntryKindFromName(std::string_view name);
@@ -44,8 +46,8 @@ struct LedgerEntry {
   Qty qty;              // > 0; whether it adds or takes away follows from the kind
   std::string unit;
   std::string entry_no;            // first_line_in: the entry declaration number (报关单号)
-  std::string invt_no;             // release_out: the released list
-  int gnum = 0;                    // release_out: its line (from 1)
+  std::string invt_no;             // release_out, return_in: the released list
+  int gnum = 0;                    // release_out, return_in: its line (from 1)
   std::string transfer_id;         // transfer_out / transfer_in: pairs the two sides
   std::string counterpart_ems_no;  // transfer_out / transfer_in: the other ledger
   bool decrease = false;           // adjustment: true takes stock away
@@ -57,7 +59,7 @@ bool IsDebit(const LedgerEntry& entry);
 
 // InvalidArgument ("field '<path>.<name>' ...") unless the entry is complete for its kind: id,
 // sku, code10 and unit non-empty, qty > 0 and at most kMaxLedgerQtyE5, seq >= 0; first_line_in
-// needs entry_no; release_out invt_no and gnum >= 1; transfers transfer_id and
+// needs entry_no; release_out and return_in invt_no and gnum >= 1; transfers transfer_id and
 // counterpart_ems_no; an adjustment its reason.
 Status CheckLedgerEntryShape(const LedgerEntry& entry, std::string_view path);
 
@@ -184,20 +186,23 @@ struct PendingCheck {
 // never held; LEDGER_NEGATIVE_BALANCE (error, naming the SKU, the available balance and the
 // quantity requested) when a debit would take any running balance of the SKU below zero at its
 // date or later; LEDGER_UNIT_MISMATCH / LEDGER_CODE_MISMATCH as in AuditLedger;
-// LEDGER_DUPLICATE_RELEASE for a list line already debited; LEDGER_TRANSFER_DUPLICATE for a
-// transfer id this book already used on that side; a transfer in needs its transfer out in the
-// counterpart ledger among `counterparts` (LEDGER_TRANSFER_UNPAIRED otherwise) with the same
-// code, quantity and unit on the same day or earlier (LEDGER_TRANSFER_MISMATCH otherwise); a
-// transfer out whose counterpart already booked the in is compared the same way.
-// A negative seq places the entry after the last of its day (PendingCheck::pending shows where).
-// InvalidArgument ("field 'pending...' ...") when the entry is malformed, its id is already in
-// the book or its (date, seq) is taken.
+// LEDGER_DUPLICATE_RELEASE for a list line already debited; a return_in needs the release_out of
+// its list line in this book (LEDGER_RETURN_UNMATCHED) and, with the returns before it, may not
+// bring back more than that line took out (LEDGER_RETURN_EXCEEDS_RELEASE);
+// LEDGER_TRANSFER_DUPLICATE for a transfer id this book already used on that side; a transfer in
+// needs its transfer out in the counterpart ledger among `counterparts` (LEDGER_TRANSFER_UNPAIRED
+// otherwise) with the same code, quantity and unit on the same day or earlier
+// (LEDGER_TRANSFER_MISMATCH otherwise); a transfer out whose counterpart already booked the in is
+// compared the same way. A negative seq places the entry after the last of its day
+// (PendingCheck::pending shows where). InvalidArgument ("field 'pending...' ...") when the entry is
+// malformed, its id is already in the book or its (date, seq) is taken.
 StatusOr<PendingCheck> CheckPendingEntry(const Ledger& ledger, const LedgerEntry& pending,
                                          const std::vector<Ledger>& counterparts);
 
 // ---------------------------------------------------------------------------------------------
 // JSON. An entry: {"id", "kind", "date": "YYYY-MM-DD", "seq", "sku", "item_no"?, "code10",
-// "qty": "12.5" (N19,5 text as in CEB), "unit", and per kind "entry_no" | "invt_no", "gnum" |
+// "qty": "12.5" (N19,5 text as in CEB), "unit", and per kind "entry_no" | "invt_no", "gnum"
+// (release_out, return_in) |
 // "transfer_id", "counterpart_ems_no" | "direction": "increase"|"decrease", "reason"}. Other
 // keys are ignored (stored entries may carry the server's bookkeeping). A ledger: {"ems_no",
 // "enterprise_code"?, "entries": [entry, ...]}.

@@ -70,6 +70,7 @@ Findings AuditLedger(const Ledger& ledger, const std::vector<Ledger>& counterpar
   Findings out;
   std::map<std::string, SkuState> skus;
   std::map<std::pair<std::string, int>, const LedgerEntry*> releases;  // invt_no, gnum
+  std::map<std::pair<std::string, int>, Qty> returned;                 // brought back so far
   std::map<TransferKey, const LedgerEntry*> transfers;
   const CounterpartTransfers partners(counterparts, as_of);
   for (const LedgerEntry& e : ledger.entries()) {
@@ -92,6 +93,15 @@ Findings AuditLedger(const Ledger& ledger, const std::vector<Ledger>& counterpar
     if (e.kind == LedgerEntryKind::kReleaseOut) {
       auto [it, added] = releases.try_emplace({e.invt_no, e.gnum}, &e);
       if (!added) out.push_back(internal::DuplicateReleaseFinding(*it->second, e, field));
+    }
+    if (e.kind == LedgerEntryKind::kReturnIn) {
+      auto release = releases.find({e.invt_no, e.gnum});
+      Qty& back = returned[{e.invt_no, e.gnum}];
+      if (auto f = internal::ReturnFinding(release == releases.end() ? nullptr : release->second,
+                                           back, e, field)) {
+        out.push_back(std::move(*f));
+      }
+      back.e5 += e.qty.e5;
     }
     if (e.kind == LedgerEntryKind::kTransferIn || e.kind == LedgerEntryKind::kTransferOut) {
       auto [it, added] = transfers.try_emplace(TransferKey{e.kind, e.transfer_id}, &e);

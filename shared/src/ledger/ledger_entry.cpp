@@ -18,7 +18,7 @@ struct KindName {
 constexpr KindName kKindNames[] = {
     {LedgerEntryKind::kFirstLineIn, "first_line_in"}, {LedgerEntryKind::kReleaseOut, "release_out"},
     {LedgerEntryKind::kTransferOut, "transfer_out"},  {LedgerEntryKind::kTransferIn, "transfer_in"},
-    {LedgerEntryKind::kAdjustment, "adjustment"},
+    {LedgerEntryKind::kAdjustment, "adjustment"},     {LedgerEntryKind::kReturnIn, "return_in"},
 };
 
 Status RequireText(const std::string& value, std::string_view path, std::string_view key) {
@@ -51,6 +51,7 @@ bool IsDebit(const LedgerEntry& entry) {
       return entry.decrease;
     case LedgerEntryKind::kFirstLineIn:
     case LedgerEntryKind::kTransferIn:
+    case LedgerEntryKind::kReturnIn:
       return false;
   }
   return false;
@@ -70,6 +71,7 @@ Status CheckLedgerEntryShape(const LedgerEntry& e, std::string_view path) {
     case LedgerEntryKind::kFirstLineIn:
       return RequireText(e.entry_no, path, "entry_no");
     case LedgerEntryKind::kReleaseOut:
+    case LedgerEntryKind::kReturnIn:
       CORE_RETURN_IF_ERROR(RequireText(e.invt_no, path, "invt_no"));
       if (e.gnum < 1) return FieldError(FieldPath(path, "gnum"), "must be 1 or more");
       return OkStatus();

@@ -20,6 +20,8 @@ std::string KindZh(LedgerEntryKind kind) {
       return "结转入";
     case LedgerEntryKind::kAdjustment:
       return "调整";
+    case LedgerEntryKind::kReturnIn:
+      return "退货入区";
   }
   return "调整";
 }
@@ -94,6 +96,28 @@ Finding DuplicateReleaseFinding(const LedgerEntry& first, const LedgerEntry& e, 
       "清单 " + line + " 已由条目 " + first.id + " 核减，条目 " + e.id + " 重复核减。",
       "List " + line_en + " was already debited by entry " + first.id + "; entry " + e.id +
           " debits it again.");
+}
+
+std::optional<Finding> ReturnFinding(const LedgerEntry* release, Qty returned_before,
+                                     const LedgerEntry& ret, std::string field) {
+  const std::string line = ret.invt_no + " 第 " + std::to_string(ret.gnum) + " 项";
+  const std::string line_en = ret.invt_no + " line " + std::to_string(ret.gnum);
+  if (release == nullptr) {
+    return MakeFinding(
+        "LEDGER_RETURN_UNMATCHED", Severity::kError, std::move(field) + ".gnum",
+        "退货入区条目 " + ret.id + " 对应的清单 " + line + " 未在本账册核减。",
+        "Return entry " + ret.id + ": list " + line_en + " was never debited from this ledger.");
+  }
+  const int64_t left = release->qty.e5 - returned_before.e5;
+  if (ret.qty.e5 <= left) return std::nullopt;
+  return MakeFinding("LEDGER_RETURN_EXCEEDS_RELEASE", Severity::kError, std::move(field) + ".qty",
+                     "退货入区条目 " + ret.id + " 退回 " + QtyWithUnit(ret.qty, ret.unit) +
+                         "，清单 " + line + " 核减 " + QtyWithUnit(release->qty, release->unit) +
+                         "，尚可退回 " + QtyWithUnit(Qty{left}, ret.unit) + "。",
+                     "Return entry " + ret.id + " brings back " + QtyWithUnit(ret.qty, ret.unit) +
+                         "; list " + line_en + " took out " +
+                         QtyWithUnit(release->qty, release->unit) + ", of which " +
+                         QtyWithUnit(Qty{left}, ret.unit) + " may still come back.");
 }
 
 Finding DuplicateTransferFinding(const LedgerEntry& first, const LedgerEntry& e,

@@ -42,6 +42,11 @@ void AppendSkuMismatches(const LedgerEntry& first, const LedgerEntry& e, const s
                          Findings& out);
 Finding DuplicateReleaseFinding(const LedgerEntry& first, const LedgerEntry& e, std::string field);
 Finding DuplicateTransferFinding(const LedgerEntry& first, const LedgerEntry& e, std::string field);
+// A return_in `ret` against the release_out of its list line (`release`, nullptr when the book
+// has none before it) with `returned_before` already brought back: LEDGER_RETURN_UNMATCHED or
+// LEDGER_RETURN_EXCEEDS_RELEASE (errors); nullopt when it fits.
+std::optional<Finding> ReturnFinding(const LedgerEntry* release, Qty returned_before,
+                                     const LedgerEntry& ret, std::string field);
 // LEDGER_TRANSFER_UNPAIRED for a transfer in without its out (error) or an out not yet
 // booked in (warning).
 Finding UnpairedTransferFinding(const LedgerEntry& e, std::string field);

@@ -33,7 +33,8 @@ Status ReadKindFields(const Json& obj, std::string_view path, LedgerEntry& e) {
       CORE_ASSIGN_OR_RETURN(e.entry_no, ReadString(obj, "entry_no", path, kMaxId, true));
       return OkStatus();
     }
-    case LedgerEntryKind::kReleaseOut: {
+    case LedgerEntryKind::kReleaseOut:
+    case LedgerEntryKind::kReturnIn: {
       CORE_ASSIGN_OR_RETURN(e.invt_no, ReadString(obj, "invt_no", path, kMaxId, true));
       CORE_ASSIGN_OR_RETURN(auto gnum, ReadInt(obj, "gnum", path, 1, kMaxGnum, true));
       e.gnum = static_cast<int>(*gnum);
@@ -77,8 +78,8 @@ StatusOr<LedgerEntry> LedgerEntryFromJson(const Json& obj, std::string_view path
   std::optional<LedgerEntryKind> k = LedgerEntryKindFromName(kind);
   if (!k) {
     return FieldError(FieldPath(path, "kind"),
-                      "must be first_line_in, release_out, transfer_out, transfer_in or "
-                      "adjustment");
+                      "must be first_line_in, release_out, transfer_out, transfer_in, "
+                      "adjustment or return_in");
   }
   e.kind = *k;
   CORE_ASSIGN_OR_RETURN(std::optional<Date> date, ReadDate(obj, "date", path, true));
@@ -117,6 +118,7 @@ Json LedgerEntryToJson(const LedgerEntry& e) {
       j["entry_no"] = e.entry_no;
       break;
     case LedgerEntryKind::kReleaseOut:
+    case LedgerEntryKind::kReturnIn:
       j["invt_no"] = e.invt_no;
       j["gnum"] = e.gnum;
       break;

@@ -144,6 +144,18 @@ StatusOr<PendingCheck> CheckPendingEntry(const Ledger& ledger, const LedgerEntry
       }
     }
   }
+  if (pending.kind == LedgerEntryKind::kReturnIn) {
+    const LedgerEntry* release = nullptr;
+    Qty returned;
+    for (const LedgerEntry& e : ledger.entries()) {
+      if (e.invt_no != pending.invt_no || e.gnum != pending.gnum) continue;
+      if (e.kind == LedgerEntryKind::kReleaseOut && BookOrderLess(e, pending)) release = &e;
+      if (e.kind == LedgerEntryKind::kReturnIn) returned.e5 += e.qty.e5;
+    }
+    if (auto f = internal::ReturnFinding(release, returned, pending, "pending")) {
+      c.findings.push_back(std::move(*f));
+    }
+  }
   CheckTransfer(ledger, pending, counterparts, c.findings);
   c.accepted = !HasErrors(c.findings);
   return c;
