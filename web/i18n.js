@@ -364,6 +364,10 @@ const TEXT = {
   'queue.difference': ['应补税款', 'Difference to bill'],
   'queue.submit_valuation': ['提交验估结果', 'Submit valuation'],
   'queue.valuation_recorded': ['验估结果已登记。', 'Valuation recorded.'],
+  'queue.valuation_rejected': ['按验估价格已超出跨境电商限值，清单已退单（应按一般贸易申报）。',
+                               'At the valued price the list exceeds the CBEC limits: it was rejected (to be declared under general trade).'],
+  'queue.valuation_beyond': ['按此价格将超出跨境电商限值：提交后清单将被退单。',
+                             'At this value the list exceeds the CBEC limits: submitting rejects it.'],
   'queue.supplementary_total': ['补税合计', 'Supplementary total'],
   'queue.recomputed': ['补税复核', 'Supplementary tax check'],
 

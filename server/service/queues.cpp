@@ -72,15 +72,15 @@ core::StatusOr<core::Json> Answer(Db& db, int64_t id, const core::Json& outcome)
   return core::Json{{"declaration", std::move(detail)}, {"outcome", outcome}};
 }
 
-core::Status Reject(App& app, Db& db, const DeclarationRecord& d, const Actor& actor,
-                    std::vector<std::string> reasons, core::Json detail) {
+}  // namespace
+
+core::Status RejectFromQueue(App& app, Db& db, const DeclarationRecord& d, const Actor& actor,
+                             std::vector<std::string> reasons, core::Json detail) {
   CORE_RETURN_IF_ERROR(RecordStatus(db, d, kStatusRejected, FormatUtcIso(app.Now()),
                                     std::move(reasons), std::move(detail), std::nullopt, actor,
                                     actor));
   return RemoveQueueEntry(db, d.id);
 }
-
-}  // namespace
 
 bool IsQueueName(std::string_view name) {
   return name == kQueueManualReview || name == kQueueInspection || name == kQueueValuation;
@@ -212,7 +212,7 @@ core::StatusOr<core::Json> ReviewDeclaration(App& app, Db& db, const Actor& acto
     CORE_RETURN_IF_ERROR(
         ReleaseDeclaration(app, db, d, actor, actor, {"REVIEW_RELEASED"}, detail).status());
   } else if (decision == "reject") {
-    CORE_RETURN_IF_ERROR(Reject(app, db, d, actor, {"REVIEW_REJECTED"}, detail));
+    CORE_RETURN_IF_ERROR(RejectFromQueue(app, db, d, actor, {"REVIEW_REJECTED"}, detail));
   } else if (decision == "inspect") {
     CORE_RETURN_IF_ERROR(EnqueueDeclaration(app, db, d, kQueueInspection, {"REVIEW_INSPECT"},
                                             detail, std::nullopt, std::nullopt, actor, actor));
@@ -268,7 +268,7 @@ core::StatusOr<core::Json> RecordInspection(App& app, Db& db, const Actor& actor
     CORE_RETURN_IF_ERROR(
         ReleaseDeclaration(app, db, d, actor, actor, {"INSPECTION_MATCH"}, detail).status());
   } else if (action == "reject") {
-    CORE_RETURN_IF_ERROR(Reject(app, db, d, actor, {"INSPECTION_MISMATCH"}, detail));
+    CORE_RETURN_IF_ERROR(RejectFromQueue(app, db, d, actor, {"INSPECTION_MISMATCH"}, detail));
   } else {
     CORE_RETURN_IF_ERROR(EnqueueDeclaration(app, db, d, kQueueValuation, {"INSPECTION_MISMATCH"},
                                             detail, std::nullopt, std::nullopt, actor, actor));

@@ -38,6 +38,10 @@ core::Status EnqueueDeclaration(App& app, Db& db, const DeclarationRecord& d,
                                 std::optional<int64_t> routing_id, const Actor& actor,
                                 const Actor& trigger);
 
+// Rejects `d` (status 100 with `reasons` and `detail`) and takes it out of its queue.
+core::Status RejectFromQueue(App& app, Db& db, const DeclarationRecord& d, const Actor& actor,
+                             std::vector<std::string> reasons, core::Json detail);
+
 // Appends an outcome row (history) for `d`, dated App::Today().
 core::Status RecordOutcome(App& app, Db& db, const DeclarationRecord& d, const Actor& actor,
                            std::string_view kind, std::string_view outcome, std::string_view action,
@@ -64,7 +68,10 @@ core::StatusOr<core::Json> RecordInspection(App& app, Db& db, const Actor& actor
 // POST /declarations/{id}/valuation {lines: [{gnum, dutiable_value_fen}], reason}: the tax
 // recomputed by the core with the adjusted dutiable values (lines not named keep the billed
 // ones), the list released with its tax bill, and the difference (new - billed) billed as a
-// supplementary tax bill. FailedPrecondition unless in the valuation queue.
+// supplementary tax bill. The adjusted value is checked against the CBEC limits again: the tax
+// path follows the new verdict (full tax past the single-transaction limit), and a value beyond
+// what CBEC allows rejects the list (VALUATION_BEYOND_LIMITS with the quota's findings; no bill).
+// FailedPrecondition unless in the valuation queue.
 core::StatusOr<core::Json> RecordValuation(App& app, Db& db, const Actor& actor, int64_t id,
                                            const core::Json& body);
 

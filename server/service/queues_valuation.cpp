@@ -57,6 +57,29 @@ core::StatusOr<AdjustedMap> AdjustedValues(const core::Json& body, const core::I
   return out;
 }
 
+// The core's quota verdict on the list at the adjusted total (freight, insurance and discount
+// are inside the adjusted values), against the buyer's year so far (this list not yet in it).
+core::StatusOr<core::Json> RevaluedQuota(Db& db, const DeclarationRecord& d,
+                                         const core::Order& order, const core::Inventory& list,
+                                         const ReferenceData& ref, core::Fen total) {
+  const int year = list.head.decl_time.date().year();
+  CORE_ASSIGN_OR_RETURN(core::Fen ytd, YearToDate(db, d.buyer_id_number, year));
+  CORE_ASSIGN_OR_RETURN(std::vector<QuotaQuantity> ytd_qty,
+                        YearQuantities(db, d.buyer_id_number, year));
+  core::Json request = QuotaRequest(order, list, ref.tables.positive_list, ytd, ytd_qty);
+  core::Json& o = request["order"];
+  o["goods_value_fen"] = total;
+  o["freight_fen"] = 0;
+  o["insurance_fen"] = 0;
+  o["discount_fen"] = 0;
+  const std::string text = core::CheckQuotaJson(core::DumpJson(request), ref.tables, ref.policy);
+  CORE_ASSIGN_OR_RETURN(core::Json quota, CoreResult(text));
+  if (!quota.contains("path") || !quota["path"].is_string()) {
+    return core::FailedPreconditionError("the core could not check the quota again: " + text);
+  }
+  return quota;
+}
+
 }  // namespace
 
 core::StatusOr<core::Json> RecordValuation(App& app, Db& db, const Actor& actor, int64_t id,
@@ -71,35 +94,63 @@ core::StatusOr<core::Json> RecordValuation(App& app, Db& db, const Actor& actor,
                                          " has no computed tax to value");
   }
   const core::Json billed = JsonOrNull(*screening->tax);
-  const core::Json quota = JsonOrNull(screening->quota);
-  const std::string path = quota.contains("tax_path") && quota["tax_path"].is_string()
-                               ? quota["tax_path"].get<std::string>()
-                               : "";
   CORE_ASSIGN_OR_RETURN(core::Order order,
                         StoredRecord(db, screening->order_message_id, &core::OrderFromJson));
 
-  // The adjusted dutiable value is the whole taxable base of its line: freight, insurance and
-  // discount are already inside it, so they are not spread again.
-  core::Json request = TaxRequest(order, list, path);
-  core::Json& order_req = request["order"];
-  order_req["freight_fen"] = 0;
-  order_req["insurance_fen"] = 0;
-  order_req["discount_fen"] = 0;
   const core::Json& billed_lines = billed["lines"];
   core::Json lines_out = core::Json::array();
+  core::Fen total = 0;
   for (size_t i = 0; i < list.lines.size(); ++i) {
     const core::Fen before = billed_lines.is_array() && i < billed_lines.size()
                                  ? IntOr(billed_lines[i], "dutiable_value_fen")
                                  : 0;
     auto it = adjusted.find(list.lines[i].gnum);
     const core::Fen value = it != adjusted.end() ? it->second : before;
-    order_req["lines"][i]["goods_value_fen"] = value;
+    total += value;
     lines_out.push_back({{"gnum", list.lines[i].gnum},
                          {"gcode", list.lines[i].gcode},
                          {"billed_dutiable_value_fen", before},
                          {"dutiable_value_fen", value}});
   }
   std::shared_ptr<const ReferenceData> ref = app.reference();
+  CORE_ASSIGN_OR_RETURN(core::Json quota, RevaluedQuota(db, d, order, list, *ref, total));
+  const std::string new_path = quota.contains("tax_path") && quota["tax_path"].is_string()
+                                   ? quota["tax_path"].get<std::string>()
+                                   : "";
+  const bool cbec = quota["path"] == "cbec" || quota["path"] == "cbec_full_tax";
+  if (!cbec || new_path.empty()) {
+    // Worth more than CBEC allows: the goods must be declared under general trade.
+    std::vector<std::string> reasons = {"VALUATION_BEYOND_LIMITS"};
+    if (quota.contains("findings") && quota["findings"].is_array()) {
+      for (const core::Json& f : quota["findings"]) {
+        if (f.is_object() && f.contains("code") && f["code"].is_string()) {
+          reasons.push_back(f["code"].get<std::string>());
+        }
+      }
+    }
+    const core::Json detail = {
+        {"reason", reason}, {"by", "valuation"}, {"lines", lines_out}, {"quota", quota}};
+    CORE_RETURN_IF_ERROR(RejectFromQueue(app, db, d, actor, reasons, detail));
+    CORE_RETURN_IF_ERROR(RecordOutcome(app, db, d, actor, "valuation", "beyond_limits", "reject",
+                                       reason, {{"quota_path", quota["path"]}}));
+    CORE_RETURN_IF_ERROR(AppendAudit(db, actor, "declaration.valuation", "declaration",
+                                     std::to_string(id), detail, app.Now()));
+    CORE_ASSIGN_OR_RETURN(std::optional<DeclarationRecord> after, FindDeclaration(db, id));
+    if (!after) return core::InternalError("declaration vanished");
+    CORE_ASSIGN_OR_RETURN(core::Json declaration, DeclarationDetailJson(db, *after));
+    return core::Json{{"declaration", std::move(declaration)}, {"outcome", detail}};
+  }
+
+  // The adjusted dutiable value is the whole taxable base of its line: freight, insurance and
+  // discount are already inside it, so they are not spread again.
+  core::Json request = TaxRequest(order, list, new_path);
+  core::Json& order_req = request["order"];
+  order_req["freight_fen"] = 0;
+  order_req["insurance_fen"] = 0;
+  order_req["discount_fen"] = 0;
+  for (size_t i = 0; i < lines_out.size(); ++i) {
+    order_req["lines"][i]["goods_value_fen"] = lines_out[i]["dutiable_value_fen"];
+  }
   const std::string tax_text = core::ComputeTaxJson(core::DumpJson(request), ref->tables);
   CORE_ASSIGN_OR_RETURN(core::Json tax, CoreResult(tax_text));
   if (!tax.contains("order") || !tax["order"].is_object()) {
@@ -116,7 +167,8 @@ core::StatusOr<core::Json> RecordValuation(App& app, Db& db, const Actor& actor,
     }
   }
 
-  const core::Json detail = {{"reason", reason}, {"by", "valuation"}, {"lines", lines_out}};
+  const core::Json detail = {
+      {"reason", reason}, {"by", "valuation"}, {"lines", lines_out}, {"tax_path", new_path}};
   CORE_ASSIGN_OR_RETURN(TaxBillRecord bill, ReleaseDeclaration(app, db, d, actor, actor,
                                                                {"VALUATION_ADJUSTED"}, detail));
   SupplementaryBill s;

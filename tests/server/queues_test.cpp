@@ -234,5 +234,43 @@ TEST_CASE("valuation recomputes the tax and bills the difference as a supplement
             .status == 409);
 }
 
+TEST_CASE("valuation checks the CBEC limits again: full tax past 5,000, rejected past the year") {
+  TestServer s({.seed_demo = true});
+  std::string admin = s.Login("admin", kAdminPassword);
+  std::string officer = s.Login("officer", kOfficerPassword);
+  InstallQueueRules(s, admin);
+  // Valued at 6,000.00 for one shaver: past the single-transaction limit, within the year, so
+  // the full tax (duty at the MFN rate, VAT without the 30% reduction) instead of the CBEC tax.
+  const int64_t single = ListAt(s, admin, "VAL-1", 29900);
+  Response full = s.Post(Path(single, "valuation"),
+                         {{"reason", "发票显示实际成交价"},
+                          {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 600000}}}}},
+                         officer);
+  REQUIRE_MESSAGE(full.status == 200, full.body);
+  CHECK(full.json["declaration"]["status"] == 800);
+  CHECK(full.json["outcome"]["tax_path"] == "full_tax");
+  const core::Json& bill = full.json["outcome"]["supplementary_tax_bill"];
+  const core::Fen vat_full = (600000 + bill["customs_tax_fen"].get<core::Fen>()) * 13 / 100;
+  CHECK(bill["value_added_tax_fen"].get<core::Fen>() + 2812 - vat_full <= 1);  // rounding
+  CHECK(bill["value_added_tax_fen"].get<core::Fen>() + 2812 - vat_full >= -1);
+
+  // Valued at 30,000.00: beyond the annual 26,000 limit: not CBEC at all, the list is rejected
+  // with the core's finding, and nothing is billed.
+  const int64_t beyond = ListAt(s, admin, "VAL-2", 29900);
+  const int64_t bills = s.Count("tax_bills");
+  Response rejected = s.Post(Path(beyond, "valuation"),
+                             {{"reason", "发票显示实际成交价"},
+                              {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 3000000}}}}},
+                             officer);
+  REQUIRE_MESSAGE(rejected.status == 200, rejected.body);
+  const core::Json& d = rejected.json["declaration"];
+  CHECK(d["status"] == 100);
+  CAPTURE(core::DumpJson(d["history"].back()));
+  CHECK(History(d).back().rfind("100:VALUATION_BEYOND_LIMITS", 0) == 0);
+  CHECK(core::DumpJson(d["history"].back()).find("QUOTA_") != std::string::npos);
+  CHECK(s.Count("tax_bills") == bills);
+  CHECK(s.Get("/api/v1/queues/valuation", officer).json["total"] == 0);
+}
+
 }  // namespace
 }  // namespace server::testing

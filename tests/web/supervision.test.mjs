@@ -121,6 +121,10 @@ describe('officer queues and the rule editor in the browser', () => {
       // Dutiable value 408.00 (398.00 + 10.00 freight; tax 37.13) assessed at 508.00: the tax
       // at 9.1% becomes 46.23, 9.10 more.
       assert.equal(await page.locator('#valuation-line-1').inputValue(), '408.00');
+      // Valued beyond the buyer's annual limit, the core says the list would be rejected.
+      await page.locator('#valuation-line-1').fill('30000.00');
+      await page.locator('#valuation-beyond').waitFor();
+      assert.match(await page.locator('#valuation-quota-findings').textContent(), /QUOTA_/);
       await page.locator('#valuation-line-1').fill('508.00');
       await page.locator('#valuation-difference[data-difference-fen="910"]').waitFor();
       await page.locator('#valuation-reason').fill('参考同期同类商品成交价格核定。');

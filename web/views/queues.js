@@ -7,10 +7,10 @@
 import {get, post} from '../api.js';
 import {h, replace} from '../dom.js';
 import {t, enumLabel} from '../i18n.js';
-import {card, dataTable, errorBanner, facts, loadingNote} from '../components.js';
+import {card, dataTable, errorBanner, facts, findingList, loadingNote} from '../components.js';
 import {loadCore} from '../core.js';
 import {formatFen, parseCnyToFen} from '../format.js';
-import {cebAmountToFen, taxRequest} from '../ceb.js';
+import {cebAmountToFen, quotaRequest, taxRequest} from '../ceb.js';
 import {coreStatus} from './live.js';
 import {declarationLink, declStatusBadge, fenCell, parityMarker, reasonChips, statusTimeline} from
     './supervision_parts.js';
@@ -170,8 +170,10 @@ function inspectionForm(ctx, d, item) {
     reason.node, error, h('div', {class: 'actions'}, submit));
 }
 
-// New dutiable values per line; the page recomputes the tax on them with the server's path and
-// shows the difference from the tax screened; the server's supplementary bill after submitting.
+// New dutiable values per line; the page checks the CBEC limits again on their total (as the
+// server does: past the single limit the full tax, beyond the year a rejection), recomputes the
+// tax on the path that gives and shows the difference from the tax screened; the server's
+// supplementary bill (or rejection) after submitting.
 async function valuationForm(ctx, d) {
   const set = d.set || {};
   const s = d.screening || {};
@@ -181,10 +183,18 @@ async function valuationForm(ctx, d) {
     return h('p', {class: 'muted', id: 'valuation-none'}, t('queue.valuation_none'));
   }
   const status = coreStatus();
-  // The server recomputes on the screened path with the order's declared tax, freight,
-  // insurance and discount set to 0 (they are inside each adjusted dutiable value).
+  // The server recomputes with the order's declared tax, freight, insurance and discount set to
+  // 0 (they are inside each adjusted dutiable value).
   const path = (s.quota && s.quota.tax_path) || s.tax.path;
   const base = taxRequest(order, list, path);
+  // The quota again at the adjusted total; the buyer's year so far as the screening saw it.
+  const revaluedQuota = (total) => {
+    const req = quotaRequest(order, list, {cappedCode8: core.cappedCode8,
+                                           yearToDateFen: (s.quota && s.quota.year_to_date_fen) || 0});
+    Object.assign(req.order, {goods_value_fen: total, freight_fen: 0, insurance_fen: 0,
+                              discount_fen: 0});
+    return core.checkQuota(req).value;
+  };
   const serverLines = s.tax.lines || [];
   const inputs = base.order.lines.map((line, i) => h('input', {
     id: `valuation-line-${i + 1}`, class: 'mono', inputmode: 'decimal', autocomplete: 'off',
@@ -215,8 +225,17 @@ async function valuationForm(ctx, d) {
       replace(preview, h('p', {class: 'banner banner-bad', role: 'alert'}, t('goods.price_bad')));
       return;
     }
+    const quota = revaluedQuota(lines.reduce((sum, l) => sum + l.dutiable_value_fen, 0));
+    if (!quota.tax_path || (quota.path !== 'cbec' && quota.path !== 'cbec_full_tax')) {
+      pageTax = null;
+      replace(preview, h('div', {id: 'valuation-beyond', class: 'banner banner-bad', role: 'alert'},
+        h('p', null, t('queue.valuation_beyond')),
+        findingList(quota.findings, {id: 'valuation-quota-findings'})));
+      return;
+    }
     // The dutiable value already holds the freight, insurance and discount shares.
-    const req = {order: {...base.order, freight_fen: 0, insurance_fen: 0, discount_fen: 0,
+    const req = {order: {...base.order, path: quota.tax_path, freight_fen: 0, insurance_fen: 0,
+                         discount_fen: 0,
                          lines: base.order.lines.map((l, i) => ({
                            ...l, goods_value_fen: lines[i].dutiable_value_fen}))}};
     pageTax = core.computeTax(req).value;
@@ -302,9 +321,10 @@ function valuationResult(answer, pageTax, billed) {
                          value_added_tax_fen: bill.value_added_tax_fen,
                          consumption_tax_fen: bill.consumption_tax_fen,
                          total_fen: bill.total_fen} : null;
-  return h('div', {class: 'banner banner-ok', role: 'status', id: 'valuation-done',
-                   'data-status': declaration.status_name || ''},
-    h('p', null, t('queue.valuation_recorded'), ' ',
+  const rejected = declaration.status === 100;
+  return h('div', {class: `banner ${rejected ? 'banner-bad' : 'banner-ok'}`, role: 'status',
+                   id: 'valuation-done', 'data-status': declaration.status_name || ''},
+    h('p', null, t(rejected ? 'queue.valuation_rejected' : 'queue.valuation_recorded'), ' ',
       declaration.id ? declarationLink(declaration.id) : null),
     bill ? facts([
       [t('decl.tax_no'), bill.tax_no ? h('code', null, bill.tax_no) : null],
