@@ -74,6 +74,12 @@ core::StatusOr<Reply> HandleLedgerTrace(RequestContext& ctx);
 core::StatusOr<Reply> HandleLedgerWhatIf(RequestContext& ctx);
 core::StatusOr<Reply> HandleBookLedgerEntry(RequestContext& ctx);
 core::StatusOr<Reply> HandleBookLedgerTransfer(RequestContext& ctx);
+// stocktakes
+core::StatusOr<Reply> HandleRecordStocktake(RequestContext& ctx);
+core::StatusOr<Reply> HandleRecountStocktake(RequestContext& ctx);
+core::StatusOr<Reply> HandleListStocktakes(RequestContext& ctx);
+core::StatusOr<Reply> HandleGetStocktake(RequestContext& ctx);
+core::StatusOr<Reply> HandleStocktakeSchedule(RequestContext& ctx);
 // vehicles and gate passes
 core::StatusOr<Reply> HandleListVehicles(RequestContext& ctx);
 core::StatusOr<Reply> HandleRegisterVehicle(RequestContext& ctx);

@@ -23,20 +23,6 @@ int64_t IntOr(const core::Json& j, const char* key, int64_t fallback = 0) {
                                                                         : fallback;
 }
 
-// The grade an enterprise holds until customs rates it otherwise: the ordinary credit grade of
-// the scale in force (Decree 282 "regular", Decree 251 "registered"), "" when the policy has
-// neither.
-std::string OrdinaryGrade(const core::Policy& policy, const core::Date& date) {
-  const core::GradeScale* scale = policy.ScaleOn(date);
-  if (scale == nullptr) return "";
-  for (const char* id : {"regular", "registered"}) {
-    for (const core::Grade& g : scale->grades) {
-      if (g.id == id) return g.id;
-    }
-  }
-  return "";
-}
-
 // Age in whole years on `on` from an 18-digit resident ID's birth date; nullopt otherwise.
 std::optional<int64_t> AgeFromId(const std::string& id, const core::Date& on) {
   if (id.size() != 18) return std::nullopt;
@@ -82,6 +68,17 @@ core::Json EnterpriseGroup(const std::optional<EnterpriseFacts>& e, const core::
 }
 
 }  // namespace
+
+std::string OrdinaryGrade(const core::Policy& policy, const core::Date& date) {
+  const core::GradeScale* scale = policy.ScaleOn(date);
+  if (scale == nullptr) return "";
+  for (const char* id : {"regular", "registered"}) {
+    for (const core::Grade& g : scale->grades) {
+      if (g.id == id) return g.id;
+    }
+  }
+  return "";
+}
 
 uint64_t NextSeed(App& app) {
   if (app.config().routing_seed) return app.config().routing_seed();

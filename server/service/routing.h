@@ -19,6 +19,11 @@ namespace server {
 // A fresh seed: AppConfig::routing_seed when set, else 64 bits from libsodium randombytes_buf.
 uint64_t NextSeed(App& app);
 
+// The grade an enterprise holds until customs rates it otherwise: the ordinary credit grade of
+// the scale in force on `date` (Decree 282 "regular", Decree 251 "registered"), "" when the
+// policy has neither.
+std::string OrdinaryGrade(const core::Policy& policy, const core::Date& date);
+
 // What screening knows of a complete list when it routes it.
 struct RoutingInput {
   const DeclarationRecord* declaration = nullptr;

@@ -457,6 +457,7 @@ const std::vector<Migration>& AllMigrations() {
       {7, "evidence numbered per task attempt", kEvidenceAttempts, /*rebuilds_tables=*/true},
       {8, "returned goods back on the bonded ledger", kLedgerReturns, /*rebuilds_tables=*/true},
       {9, "contact keys of orders (buyer IDs per phone and address)", kContactKeys},
+      {10, "stocktakes of bonded ledgers", kStocktakes},
   };
   return kMigrations;
 }

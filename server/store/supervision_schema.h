@@ -158,4 +158,26 @@ CREATE INDEX ceb_orders_address_key ON ceb_orders(consignee_address_key, buyer_i
   WHERE consignee_address_key <> '';
 )sql";
 
+// Migration 10: stocktakes (盘库) of bonded ledgers, with the core's comparison as it was made.
+inline constexpr const char* kStocktakes = R"sql(
+CREATE TABLE stocktakes (
+  id INTEGER PRIMARY KEY,
+  ledger_id INTEGER NOT NULL REFERENCES ledgers(id),
+  enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+  date TEXT NOT NULL,                -- the day counted (YYYY-MM-DD)
+  method TEXT NOT NULL CHECK (method IN ('electronic', 'self_count', 'third_party')),
+  input TEXT NOT NULL,               -- core StocktakeInputToJson (with re-counts and unit values)
+  result TEXT NOT NULL,              -- core StocktakeResultToJson, byte for byte
+  outcome TEXT NOT NULL,
+  shortage_action TEXT NOT NULL,
+  tax_fen INTEGER NOT NULL,
+  recounted_by INTEGER REFERENCES users(id),
+  recounted_at TEXT,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX stocktakes_ledger ON stocktakes(ledger_id, date);
+CREATE INDEX stocktakes_enterprise ON stocktakes(enterprise_id, id);
+)sql";
+
 }  // namespace server

@@ -76,7 +76,8 @@ struct Objects {
   int64_t goods = 0;
   int64_t message = 0;  // CEB messages and declarations: see AddCebObjects
   int64_t declaration = 0;
-  int64_t shop = 0;  // see AddShop
+  int64_t shop = 0;       // see AddShop
+  int64_t stocktake = 0;  // see AddStocktake
 };
 
 Objects ObjectsOf(TestServer& s, const std::string& officer, const std::string& name_part) {
@@ -115,8 +116,26 @@ void AddShop(TestServer& s, const std::string& officer, const std::string& url, 
   o.shop = r.json["shop"]["id"].get<int64_t>();
 }
 
+// A ledger of the enterprise and a stocktake of it, recorded by an officer.
+void AddStocktake(TestServer& s, const std::string& officer, const std::string& ems_no,
+                  Objects& o) {
+  Response l = s.Post(
+      "/api/v1/ledgers",
+      {{"ledger", {{"ems_no", ems_no}, {"customs_code", "4606"}, {"enterprise_id", o.enterprise}}}},
+      officer);
+  REQUIRE_MESSAGE(l.status == 201, l.body);
+  Response st =
+      s.Post("/api/v1/ledgers/" + ems_no + "/stocktakes",
+             {{"stocktake",
+               {{"date", kToday}, {"method", "self_count"}, {"counts", core::Json::array()}}}},
+             officer);
+  REQUIRE_MESSAGE(st.status == 201, st.body);
+  o.stocktake = st.json["stocktake"]["id"].get<int64_t>();
+}
+
 std::string IdFor(const Route& r, const Objects& o) {
   std::string_view p = r.pattern;
+  if (p.find("/stocktakes/") != std::string_view::npos) return std::to_string(o.stocktake);
   if (p.find("/shops/") != std::string_view::npos) return std::to_string(o.shop);
   if (p.find("/messages/") != std::string_view::npos) return std::to_string(o.message);
   if (p.find("/declarations/") != std::string_view::npos) return std::to_string(o.declaration);
@@ -138,6 +157,8 @@ TEST_CASE("an enterprise user gets 404 or 403 on every route for another enterpr
   AddCebObjects(s, officer, kHnbyCode, a);
   AddShop(s, officer, "http://127.0.0.1:18091/", b);
   AddShop(s, officer, "http://127.0.0.1:18092/", a);
+  AddStocktake(s, officer, "T4606W000B01", b);
+  AddStocktake(s, officer, "T4606W000A01", a);
 
   auto before = s.Counts();
   int object_routes = 0;

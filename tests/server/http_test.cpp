@@ -138,6 +138,13 @@ TEST_CASE("every route has a happy path") {
                             {"code10", "8510100000"},  {"qty", "5"},           {"unit", "001"},
                             {"entry_no", "E-HAPPY"}};
   const std::string ledger = "/api/v1/ledgers/T4606W000001";
+  const core::Json stocktake = {{"stocktake",
+                                 {{"date", "2026-11-26"},
+                                  {"method", "electronic"},
+                                  {"counts", {{{"sku", "HNBY-0001"}, {"counted", "1"}}}}}}};
+  Response st = s.Post(ledger + "/stocktakes", stocktake, hnby);
+  REQUIRE_MESSAGE(st.status == 201, st.body);
+  const std::string stocktake_id = std::to_string(st.json["stocktake"]["id"].get<int64_t>());
 
   std::vector<Call> calls = {
       {"GET", "/api/v1/health", "/api/v1/health", "", nullptr, 200},
@@ -271,6 +278,16 @@ TEST_CASE("every route has a happy path") {
        {{"ledger", {{"ems_no", "T4606W000099"}, {"customs_code", "4606"}}}},
        201},
       {"GET", "/api/v1/ledgers/{ems_no}", ledger, hnby, nullptr, 200},
+      {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", ledger + "/stocktakes", hnby, stocktake, 201},
+      {"GET", "/api/v1/stocktakes", "/api/v1/stocktakes?ems_no=T4606W000001", hnby, nullptr, 200},
+      {"GET", "/api/v1/stocktakes/schedule", "/api/v1/stocktakes/schedule", hnby, nullptr, 200},
+      {"GET", "/api/v1/stocktakes/{id}", "/api/v1/stocktakes/" + stocktake_id, hnby, nullptr, 200},
+      {"POST",
+       "/api/v1/stocktakes/{id}/recount",
+       "/api/v1/stocktakes/" + stocktake_id + "/recount",
+       officer,
+       {{"recounts", {{{"sku", "HNBY-0001"}, {"recounted", "2"}}}}, {"reason", "抽盘"}},
+       200},
       {"GET", "/api/v1/ledgers/{ems_no}/balances", ledger + "/balances?date=2026-11-20", hnby,
        nullptr, 200},
       {"GET", "/api/v1/ledgers/{ems_no}/trace", ledger + "/trace?entry_id=1", hnby, nullptr, 200},

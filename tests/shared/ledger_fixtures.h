@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "basic_fixtures.h"
 #include "core/ledger.h"
 
 namespace core::testing {
 
-inline Date D(const char* iso) { return Date::Parse(iso).value(); }
 inline Qty Q(const char* text) { return ParseQty(text).value(); }
 
 inline LedgerEntry Entry(std::string id, LedgerEntryKind kind, const char* date, int64_t seq,
@@ -70,13 +70,6 @@ inline Ledger Book(std::vector<LedgerEntry> entries, std::string ems_no = "T4601
   StatusOr<Ledger> l = Ledger::Build(std::move(ems_no), "4101960ABC", std::move(entries));
   REQUIRE_MESSAGE(l.ok(), l.status().ToString());
   return std::move(l).value();
-}
-
-inline const Finding* FindCode(const Findings& findings, std::string_view code) {
-  for (const Finding& f : findings) {
-    if (f.code == code) return &f;
-  }
-  return nullptr;
 }
 
 }  // namespace core::testing

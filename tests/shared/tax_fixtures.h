@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "basic_fixtures.h"
 #include "core/tax.h"
 #include "verdict_fixtures.h"
 
@@ -34,8 +35,6 @@ inline const TaxRateTable& Rates() {
   static const TaxRateTable table = Require(TaxRateTable::FromCsv(kRatesCsv));
   return table;
 }
-
-inline Date D(const char* iso) { return Date::Parse(iso).value(); }
 
 inline TaxLineInput Line(std::string code, Fen value) {
   TaxLineInput l;
@@ -70,13 +69,6 @@ inline bool HasCode(const Findings& findings, std::string_view code) {
     if (f.code == code) return true;
   }
   return false;
-}
-
-inline const Finding* FindCode(const Findings& findings, std::string_view code) {
-  for (const Finding& f : findings) {
-    if (f.code == code) return &f;
-  }
-  return nullptr;
 }
 
 }  // namespace core::testing

@@ -1,8 +1,9 @@
 // The ledger view: the page loads one ledger's entries from the API and runs the core's ledger in
 // the page (WebAssembly): balances at any date (compared with the server's /balances to the
 // unit), the FIFO trace of a unit, and a what-if of a pending debit that books nothing (compared
-// with the server's own what-if). Reads GET /api/v1/ledgers/{ems_no},
-// /ledgers/{ems_no}/balances?date=; POST /ledgers/{ems_no}/what-if (stores nothing).
+// with the server's own what-if); the booking forms live in ledger_forms.js. Reads GET
+// /api/v1/ledgers/{ems_no}, /ledgers/{ems_no}/balances?date=; POST /ledgers/{ems_no}/what-if
+// (stores nothing).
 import {get, post} from '../api.js';
 import {h, replace} from '../dom.js';
 import {t, enumLabel} from '../i18n.js';
@@ -10,6 +11,7 @@ import {card, dataTable, errorBanner, facts, findingList, loadingNote} from '../
 import {loadCore} from '../core.js';
 import {coreStatus, decisionDate, field} from './live.js';
 import {parityMarker} from './supervision_parts.js';
+import {bookingForms} from './ledger_forms.js';
 
 const DEBIT_KINDS = ['release_out', 'transfer_out', 'adjustment'];
 
@@ -149,6 +151,7 @@ export async function render(ctx) {
           h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary',
                                                    id: 'whatif-submit'}, t('ledger.what_if_go')))),
           whatIfOut))),
+    bookingForms(ctx, {ems: base.ems_no, base, entries, counterparts, today, core: () => core}),
     card(t('ledger.entries'), entriesTable(entries)));
 
   try {

@@ -1,7 +1,7 @@
 // Promotion filings (促销行为报备): SKUs, promotional and normal price and period, filed in advance
 // and checked by the core (ok / flagged); a form files a new one, and each row opens the summary
-// of filed against transacted prices. Reads GET /api/v1/promotions, /promotions/{id}/summary;
-// writes POST /promotions.
+// of filed against transacted prices with the filing's own check. Reads GET /api/v1/promotions,
+// /promotions/{id}, /promotions/{id}/summary; writes POST /promotions.
 import {get, post} from '../api.js';
 import {h, replace} from '../dom.js';
 import {t, enumLabel} from '../i18n.js';
@@ -34,9 +34,18 @@ export async function render(ctx) {
       onOpen: async (p) => {
         replace(summary, loadingNote());
         try {
-          const s = await get(`/promotions/${p.id}/summary`);
-          replace(summary, h('h3', null, t('promo.summary'), ` #${p.id}`),
+          const [one, s] = await Promise.all([get(`/promotions/${p.id}`),
+                                              get(`/promotions/${p.id}/summary`)]);
+          const check = (one.promotion || one).check || {};
+          replace(summary, h('h3', {id: 'promotion-open', 'data-id': p.id}, t('promo.check'),
+                             ` #${p.id} `, badge(check.outcome === 'ok' ? 'ok' : 'warn',
+                                                 enumLabel('promo_outcome', check.outcome),
+                                                 {'data-outcome': check.outcome || ''})),
+                  findingList(check.findings, {id: 'promotion-check-findings',
+                                               empty: t('promo.check_clean')}),
+                  h('h3', null, t('promo.summary'), ` #${p.id}`),
                   facts([[t('verdict.decision_date'), s.decision_date]]),
+                  summaryTable(s.summaries || []),
                   findingList(s.findings, {id: 'promotion-summary-findings'}),
                   h('details', null, h('summary', null, t('decl.routing_record')),
                     h('pre', {class: 'small'}, JSON.stringify(s, null, 2))));
@@ -46,6 +55,27 @@ export async function render(ctx) {
       },
     }), summary),
     card(t('promo.file'), promotionForm(ctx)));
+}
+
+// Filed against transacted: one row per filing summarised, figures as the core computed them.
+function summaryTable(rows) {
+  return dataTable([
+    {label: t('promo.status'), cell: (r) => enumLabel('promo_status', r.status)},
+    {label: t('promo.lines'), cell: (r) => String(r.line_count), class: 'num'},
+    {label: t('ledger.qty'), cell: (r) => r.qty, class: 'num'},
+    {label: t('promo.min_price'), cell: (r) => formatFen(r.min_price_fen), class: 'num'},
+    {label: t('promo.avg_price'), cell: (r) => formatFen(r.avg_price_fen), class: 'num'},
+    {label: t('promo.max_price'), cell: (r) => formatFen(r.max_price_fen), class: 'num'},
+    {label: t('promo.value'), cell: (r) => formatFen(r.value_fen), class: 'num'},
+    {label: t('promo.below'), cell: (r) => `${r.lines_below_promo} / ${r.qty_below_promo}`,
+     class: 'num'},
+  ], rows, {id: 'promotion-summary-table',
+            rowAttrs: (r) => ({'data-line-count': r.line_count, 'data-qty': r.qty,
+                               'data-min-fen': r.min_price_fen ?? '',
+                               'data-avg-fen': r.avg_price_fen ?? '',
+                               'data-max-fen': r.max_price_fen ?? '',
+                               'data-value-fen': r.value_fen,
+                               'data-below': r.lines_below_promo, 'data-status': r.status})});
 }
 
 function promotionForm(ctx) {

@@ -98,6 +98,10 @@ struct Policy {
   // A shop is patrolled every cycle_days / divisor of its enterprise's risk level: riskier
   // enterprises are patrolled more often (DESIGN: "site cycles and risk").
   std::map<std::string, int> patrol_cycle_divisor = {{"low", 1}, {"medium", 2}, {"high", 4}};
+  // A stocktake shortage whose full tax reaches this is referred to the anti-smuggling
+  // department instead of billed (default 100,000 CNY: the tax evaded from which smuggling of
+  // ordinary goods is a crime, 2014 judicial interpretation; DOMAIN §8 leaves it to policy).
+  Fen stocktake_referral_tax_fen = 10'000'000;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
@@ -114,7 +118,8 @@ struct Policy {
 // when periods overlap. "gate_weight_tolerance_bp" and "price_tolerance_bp" are optional
 // integers 0..10000 (default 500 = 5%); "patrol_lookback_days" (1..366, default 90) and
 // "mystery_window_days" (1..90, default 7) are optional too, as is "patrol_cycle_divisor"
-// ({low, medium, high}: 1..30 each, default 1/2/4); PolicyToJson always writes them all.
+// ({low, medium, high}: 1..30 each, default 1/2/4) and "stocktake_referral_tax_fen" (1..kMaxFen,
+// default 10,000,000); PolicyToJson always writes them all.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

@@ -233,7 +233,8 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       doc,
       {"version", "effective_date", "description", "grade_scales", "measures",
        "risk_level_addon_bp", "admission", "limits", "limit_periods", "gate_weight_tolerance_bp",
-       "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days", "patrol_cycle_divisor"},
+       "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days", "patrol_cycle_divisor",
+       "stocktake_referral_tax_fen"},
       ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -331,6 +332,9 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   if (lookback) p.patrol_lookback_days = static_cast<int>(*lookback);
   CORE_ASSIGN_OR_RETURN(auto window, ReadInt(doc, "mystery_window_days", "", 1, 90, false));
   if (window) p.mystery_window_days = static_cast<int>(*window);
+  CORE_ASSIGN_OR_RETURN(auto referral,
+                        ReadInt(doc, "stocktake_referral_tax_fen", "", 1, kMaxFen, false));
+  if (referral) p.stocktake_referral_tax_fen = *referral;
   if (const Json* divisor = Member(doc, "patrol_cycle_divisor"); divisor != nullptr) {
     if (!divisor->is_object()) {
       return FieldError("patrol_cycle_divisor", "must be an object {low, medium, high}");
@@ -411,6 +415,7 @@ Json PolicyToJson(const Policy& policy) {
   doc["price_tolerance_bp"] = policy.price_tolerance_bp;
   doc["patrol_lookback_days"] = policy.patrol_lookback_days;
   doc["mystery_window_days"] = policy.mystery_window_days;
+  doc["stocktake_referral_tax_fen"] = policy.stocktake_referral_tax_fen;
   Json divisor = Json::object();
   for (const auto& [level, d] : policy.patrol_cycle_divisor) divisor[level] = d;
   doc["patrol_cycle_divisor"] = std::move(divisor);
