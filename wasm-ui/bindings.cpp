@@ -12,6 +12,7 @@
 #include "core/policy.h"
 #include "core/reconcile_api.h"
 #include "core/rules_api.h"
+#include "core/stocktake.h"
 #include "core/tax.h"
 #include "core/verdict_api.h"
 
@@ -113,6 +114,12 @@ std::string LedgerTrace(const std::string& request) { return core::LedgerTraceJs
 
 std::string LedgerWhatIf(const std::string& request) { return core::LedgerWhatIfJson(request); }
 
+// compareStocktake({"ledger", "stocktake"}) -> the core's stocktake comparison (core/stocktake.h)
+// with the loaded tax rates and policy: the page checks a stored stocktake's result.
+std::string CompareStocktake(const std::string& request) {
+  return core::StocktakeCompareJson(request, Tables().tax_rates, CurrentPolicy());
+}
+
 // gateCheck / promotionCheck use the loaded policy's tolerances.
 std::string GateCheck(const std::string& request) {
   return core::GateCheckJson(request, CurrentPolicy());
@@ -162,6 +169,7 @@ EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
   emscripten::function("ledgerBalances", &LedgerBalances);
   emscripten::function("ledgerTrace", &LedgerTrace);
   emscripten::function("ledgerWhatIf", &LedgerWhatIf);
+  emscripten::function("compareStocktake", &CompareStocktake);
   emscripten::function("gateCheck", &GateCheck);
   emscripten::function("promotionCheck", &PromotionCheck);
   emscripten::function("promotionSummary", &PromotionSummary);

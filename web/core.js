@@ -152,4 +152,8 @@ class Core {
   ledgerWhatIf(request) {
     return this.call_('ledgerWhatIf', request);
   }
+
+  compareStocktake(request) {
+    return this.call_('compareStocktake', request);
+  }
 }

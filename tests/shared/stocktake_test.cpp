@@ -178,4 +178,23 @@ TEST_CASE("the next stocktake is due after the grade's cycle") {
   CHECK(j["tax_fen"] == 145800);
 }
 
+TEST_CASE("StocktakeCompareJson answers the page as CompareStocktake answers the server") {
+  const StocktakeInput in = Count({{"SHAVER", Q("10"), {}}, {"CREAM", Q("20"), {}}});
+  const Json request = {{"ledger", {{"ems_no", "T4601W000001"}, {"entries", Json::array()}}},
+                        {"stocktake", StocktakeInputToJson(in)}};
+  Json ledger = request;
+  Json entries = Json::array();
+  const Ledger book = ShaverBook();
+  for (const LedgerEntry& e : book.entries()) entries.push_back(LedgerEntryToJson(e));
+  ledger["ledger"]["entries"] = entries;
+  const std::string text = StocktakeCompareJson(DumpJson(ledger), Rates(), TestPolicy());
+  CHECK(text == DumpJson(StocktakeResultToJson(Compare(in))));
+  Json bad = ledger;
+  bad["stocktake"]["counts"][0]["counted"] = 3;
+  const std::string error = StocktakeCompareJson(DumpJson(bad), Rates(), TestPolicy());
+  CHECK(error.find("stocktake.counts[0].counted") != std::string::npos);
+  CHECK(StocktakeCompareJson("{\"stocktake\": {}}", Rates(), TestPolicy()).find("ledger") !=
+        std::string::npos);
+}
+
 }  // namespace core

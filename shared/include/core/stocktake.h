@@ -103,4 +103,10 @@ Json StocktakeInputToJson(const StocktakeInput& input);
 // "tax_fen"}], "shortage_value_fen", "duty_fen", "vat_fen", "ct_fen", "tax_fen", "findings"}.
 Json StocktakeResultToJson(const StocktakeResult& result);
 
+// The text entry point the server and the page share: {"ledger": LedgerFromJson shape,
+// "stocktake": StocktakeInputFromJson shape} -> StocktakeResultToJson, or {"error"} naming the
+// field. The tax uses `tables.tax_rates`, the referral threshold `policy`.
+std::string StocktakeCompareJson(std::string_view request, const TaxRateTable& rates,
+                                 const Policy& policy);
+
 }  // namespace core

@@ -102,4 +102,21 @@ Json StocktakeResultToJson(const StocktakeResult& r) {
           {"findings", FindingsToJson(r.findings)}};
 }
 
+std::string StocktakeCompareJson(std::string_view request, const TaxRateTable& rates,
+                                 const Policy& policy) {
+  auto compare = [&]() -> StatusOr<std::string> {
+    CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
+    CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"ledger", "stocktake"}, ""));
+    const Json* ledger_json = Member(doc, "ledger");
+    if (ledger_json == nullptr) return FieldError("ledger", "is required");
+    CORE_ASSIGN_OR_RETURN(Ledger ledger, LedgerFromJson(*ledger_json, "ledger"));
+    const Json* stocktake = Member(doc, "stocktake");
+    if (stocktake == nullptr) return FieldError("stocktake", "is required");
+    CORE_ASSIGN_OR_RETURN(StocktakeInput in, StocktakeInputFromJson(*stocktake, "stocktake"));
+    CORE_ASSIGN_OR_RETURN(StocktakeResult r, CompareStocktake(ledger, in, rates, policy));
+    return DumpJson(StocktakeResultToJson(r));
+  };
+  return internal::Respond(compare());
+}
+
 }  // namespace core
