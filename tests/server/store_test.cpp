@@ -108,6 +108,50 @@ TEST_CASE("migration 7 rebuilds the evidence table with its rows, ids and refere
                   .ok());
 }
 
+TEST_CASE("migration 8 rebuilds the ledger entries with their transfers' references intact") {
+  std::string dir = MakeTempDir();
+  core::StatusOr<std::unique_ptr<Db>> opened = Db::Open(dir + "/v7.db");
+  REQUIRE(opened.ok());
+  Db& db = **opened;
+  REQUIRE(*Migrate(db, 7) == 7);
+  REQUIRE(
+      db.ExecScript("INSERT INTO enterprises VALUES (1, 'e', '', '4101', 0, 'CN', '[]', '[]', "
+                    "'admitted', 't', 't');"
+                    "INSERT INTO ledgers VALUES (1, 'L1', 1, '4101', '4606', 'a', NULL, 't'),"
+                    "  (2, 'L2', 1, '4101', '4606', 'b', NULL, 't');"
+                    "INSERT INTO ledger_entries (id, ledger_id, kind, date, seq, sku, transfer_id, "
+                    "entry, created_at) VALUES (7, 1, 'transfer_out', '2026-05-01', 0, 'A', 'TR1', "
+                    "'{}', 't'), (8, 2, 'transfer_in', '2026-05-01', 0, 'A', 'TR1', '{}', 't');"
+                    "INSERT INTO ledger_transfers VALUES (1, 'TR1', 1, 2, 7, 8, NULL, 't');")
+          .ok());
+  // Before: the kind return_in is not allowed.
+  CHECK_FALSE(db.Exec("INSERT INTO ledger_entries (ledger_id, kind, date, seq, sku, entry, "
+                      "created_at) VALUES (1, 'return_in', '2026-05-02', 0, 'A', '{}', 't')")
+                  .ok());
+  core::StatusOr<int> applied = Migrate(db);
+  REQUIRE_MESSAGE(applied.ok(), applied.status().ToString());
+  auto row = db.Query(
+      "SELECT o.kind, i.kind FROM ledger_transfers t JOIN ledger_entries o ON o.id = "
+      "t.out_entry_id JOIN ledger_entries i ON i.id = t.in_entry_id");
+  REQUIRE(row.ok());
+  REQUIRE(*row->Step());
+  CHECK(row->Text(0) == "transfer_out");
+  CHECK(row->Text(1) == "transfer_in");
+  CHECK(db.Exec("INSERT INTO ledger_entries (ledger_id, kind, date, seq, sku, entry, "
+                "created_at) VALUES (1, 'return_in', '2026-05-02', 0, 'A', '{}', 't')")
+            .ok());
+  // The release index is back: a list line is debited once per ledger.
+  const char* release =
+      "INSERT INTO ledger_entries (ledger_id, kind, date, seq, sku, invt_no, gnum, entry, "
+      "created_at) VALUES (1, 'release_out', '2026-05-03', ?, 'A', 'INV1', 1, '{}', 't')";
+  CHECK(db.Exec(release, int64_t{0}).ok());
+  CHECK_FALSE(db.Exec(release, int64_t{1}).ok());
+  // After the rebuild no row points at a missing one.
+  auto fk = db.Query("PRAGMA foreign_key_check");
+  REQUIRE(fk.ok());
+  CHECK_FALSE(*fk->Step());
+}
+
 TEST_CASE("a transaction rolls back unless committed; foreign keys are enforced") {
   std::string dir = MakeTempDir();
   core::StatusOr<std::unique_ptr<Db>> db = Db::Open(dir + "/t.db");
