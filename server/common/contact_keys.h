@@ -13,9 +13,8 @@ namespace server {
 // an 11-digit mobile number; "" when fewer than 7 digits remain (no usable number).
 std::string PhoneKey(std::string_view phone);
 
-// An address without whitespace (incl. U+3000) or punctuation (ASCII but "#", which numbers
-// buildings; 、。— –; full-width forms such as ，：（） are folded to ASCII first), ASCII letters
-// lower-cased; "" when nothing remains. Invalid UTF-8 bytes are kept as they are.
+// An address folded as core::FoldForComparison folds goods names (width and case folded,
+// spaces and punctuation dropped, "#" of building numbers kept); "" when nothing remains.
 std::string AddressKey(std::string_view address);
 
 }  // namespace server

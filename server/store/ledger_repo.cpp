@@ -51,6 +51,17 @@ StoredLedgerEntry ReadEntry(const Stmt& s) {
   return e;
 }
 
+// Every row the statement yields.
+core::StatusOr<std::vector<StoredLedgerEntry>> AllEntries(Stmt& s) {
+  std::vector<StoredLedgerEntry> out;
+  for (;;) {
+    CORE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadEntry(s));
+  }
+  return out;
+}
+
 core::StatusOr<int64_t> NextId(Db& db, std::string_view table) {
   CORE_ASSIGN_OR_RETURN(Stmt s,
                         db.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table)));
@@ -152,13 +163,7 @@ core::StatusOr<std::vector<StoredLedgerEntry>> ListLedgerEntries(Db& db, int64_t
                         db.Query("SELECT " + std::string(kEntryColumns) +
                                      " FROM ledger_entries WHERE ledger_id = ? ORDER BY date, seq",
                                  ledger_id));
-  std::vector<StoredLedgerEntry> out;
-  for (;;) {
-    CORE_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadEntry(s));
-  }
-  return out;
+  return AllEntries(s);
 }
 
 core::StatusOr<std::vector<StoredLedgerEntry>> ListReleaseEntriesOf(Db& db,
@@ -167,13 +172,7 @@ core::StatusOr<std::vector<StoredLedgerEntry>> ListReleaseEntriesOf(Db& db,
                                              " FROM ledger_entries WHERE declaration_id = ? AND "
                                              "kind = 'release_out' ORDER BY gnum",
                                          declaration_id));
-  std::vector<StoredLedgerEntry> out;
-  for (;;) {
-    CORE_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadEntry(s));
-  }
-  return out;
+  return AllEntries(s);
 }
 
 core::StatusOr<bool> HasReleaseEntries(Db& db, int64_t ledger_id, std::string_view invt_no) {

@@ -178,21 +178,7 @@ TEST_CASE("e2e: a crawler killed during a checkout is not retried, so nothing is
     hold.OnRequest(shop, method, path);
   });
   const int64_t shop_id = st.Register("s3-plain");
-  const shops::DemoShop& shop = st.shops->shops()[st.ShopIndex("s3-plain")];
-  std::string sku;
-  for (const shops::DemoShopItem& i : shop.items) {
-    if (i.declared && i.filed && sku.empty()) sku = i.sku;
-  }
-  Response buyer = st.s.Post("/api/v1/covert-buyers",
-                             {{"name", "李四"},
-                              {"id_number", kBuyerB},
-                              {"phone", "13800000000"},
-                              {"address", "河南省郑州市金水区测试路1号"}},
-                             st.officer);
-  REQUIRE(buyer.status == 201);
-  Response queued = st.s.Post("/api/v1/shops/" + std::to_string(shop_id) + "/mystery-orders",
-                              {{"buyer_id", buyer.json["buyer"]["id"]}, {"sku", sku}}, st.officer);
-  REQUIRE_MESSAGE(queued.status == 201, queued.body);
+  st.QueueMysteryOrder(shop_id, st.DeclaredItem("s3-plain").sku);
 
   const pid_t first = StartCrawler(st, "mystery_order");
   const bool arrived = hold.WaitArrived(std::chrono::seconds(120));

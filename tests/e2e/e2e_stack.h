@@ -94,6 +94,29 @@ struct Stack {
     return set;
   }
 
+  // The first item of demo shop `key` that its enterprise filed and declares.
+  const shops::DemoShopItem& DeclaredItem(const std::string& key) {
+    for (const shops::DemoShopItem& i : shops->shops()[ShopIndex(key)].items) {
+      if (i.declared && i.filed) return i;
+    }
+    FAIL("demo shop " << key << " declares no filed item");
+    return shops->shops()[0].items[0];
+  }
+
+  // Registers a covert buyer and queues a mystery order of `sku` at shop `shop_id` with it.
+  void QueueMysteryOrder(int64_t shop_id, const std::string& sku) {
+    Response buyer = s.Post("/api/v1/covert-buyers",
+                            {{"name", "李四"},
+                             {"id_number", kBuyerB},
+                             {"phone", "13800000000"},
+                             {"address", "河南省郑州市金水区测试路1号"}},
+                            officer);
+    REQUIRE(buyer.status == 201);
+    Response queued = s.Post("/api/v1/shops/" + std::to_string(shop_id) + "/mystery-orders",
+                             {{"buyer_id", buyer.json["buyer"]["id"]}, {"sku", sku}}, officer);
+    REQUIRE_MESSAGE(queued.status == 201, queued.body);
+  }
+
   // Runs the crawler's loop until no task is left; returns the tasks run.
   int Crawl() {
     crawler::ServerClient client("http://127.0.0.1:" + std::to_string(s.port()), token);

@@ -54,22 +54,8 @@ TEST_CASE("e2e: a mystery order is placed through the checkout and matched with 
   Stack st;
   const int64_t shop_id = st.Register("s3-plain");
   const shops::DemoShop& shop = st.shops->shops()[st.ShopIndex("s3-plain")];
-  const shops::DemoShopItem* item = nullptr;
-  for (const shops::DemoShopItem& i : shop.items) {
-    if (i.declared && i.filed && item == nullptr) item = &i;
-  }
-  REQUIRE(item != nullptr);
-  Response buyer = st.s.Post("/api/v1/covert-buyers",
-                             {{"name", "李四"},
-                              {"id_number", kBuyerB},
-                              {"phone", "13800000000"},
-                              {"address", "河南省郑州市金水区测试路1号"}},
-                             st.officer);
-  REQUIRE(buyer.status == 201);
-  Response queued =
-      st.s.Post("/api/v1/shops/" + std::to_string(shop_id) + "/mystery-orders",
-                {{"buyer_id", buyer.json["buyer"]["id"]}, {"sku", item->sku}}, st.officer);
-  REQUIRE_MESSAGE(queued.status == 201, queued.body);
+  const shops::DemoShopItem* item = &st.DeclaredItem("s3-plain");
+  st.QueueMysteryOrder(shop_id, item->sku);
   // The crawler takes the shop's patrol (due at once) and the order.
   CHECK(st.Crawl() == 2);
   const std::vector<shops::DemoOrder> orders = st.shops->Orders();

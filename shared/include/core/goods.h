@@ -50,8 +50,8 @@ struct GoodsVerdict {
 StatusOr<GoodsFiling> GoodsFilingFromJson(const Json& obj);
 Json GoodsFilingToJson(const GoodsFiling& filing);
 
-// Same normalisation the same-name check uses (trimmed, case-folded ASCII, inner spaces and
-// common punctuation removed), so the server can index names the same way.
+// Same normalisation the same-name check uses (FoldForComparison: case and width folded, spaces
+// and common punctuation removed), so the server can index names the same way.
 std::string NormalizeGoodsName(std::string_view name);
 
 // Checks, in this order: GOODS_NAME_MISSING; the CheckCommodityCode codes (year of the decision

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "../admission/vocabulary.h"
+#include "core/text_fold.h"
 #include "internal/text_fields.h"
 
 namespace core {
@@ -249,5 +250,7 @@ Json GoodsVerdictToJson(const GoodsVerdict& verdict) {
   j["findings"] = FindingsToJson(verdict.findings);
   return j;
 }
+
+std::string NormalizeGoodsName(std::string_view name) { return FoldForComparison(name); }
 
 }  // namespace core

@@ -1,8 +1,9 @@
-// Goods-name normalisation for the same-name-different-code check (同名异归类). Pure.
+// FoldForComparison: one decoding pass (full-width and case folded), one writing pass
+// (separators dropped). Pure.
+#include "core/text_fold.h"
+
 #include <string>
 #include <string_view>
-
-#include "core/goods.h"
 
 namespace core {
 namespace {
@@ -71,7 +72,7 @@ bool IsDropped(char32_t c) { return kDropped.find(c) != std::u32string_view::npo
 
 }  // namespace
 
-std::string NormalizeGoodsName(std::string_view name) {
+std::string FoldForComparison(std::string_view name) {
   // First pass: decode, fold full-width ASCII (U+FF01..FF5E) to ASCII and case-fold.
   std::u32string cps;
   for (size_t i = 0; i < name.size();) {
