@@ -1,0 +1,109 @@
+// Models over the shape of the orders: a purchase split into lists each under the transaction
+// limit, quantities no person uses, an enterprise declaring at night. Pure.
+#include <algorithm>
+#include <map>
+
+#include "core/messages.h"
+#include "risk_internal.h"
+
+namespace core::internal {
+
+void SplitUnderLimit(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  // Per buyer and shop, lists under the limit by date; a window of split_window_days whose lists
+  // together pass the limit is one hit (the widest such window from each first list).
+  std::map<std::pair<std::string, std::string>, std::vector<const RiskDeclaration*>> groups;
+  for (const RiskDeclaration& r : d.declarations) {
+    if (r.value_fen < t.split_limit_fen && !r.buyer_id.empty()) {
+      groups[{r.buyer_id, r.ebc_code}].push_back(&r);
+    }
+  }
+  for (auto& [key, rs] : groups) {
+    std::sort(rs.begin(), rs.end(), [](const RiskDeclaration* a, const RiskDeclaration* b) {
+      return a->date < b->date || (a->date == b->date && a->id < b->id);
+    });
+    size_t start = 0;
+    while (start < rs.size()) {
+      const Date end = rs[start]->date.AddDays(t.split_window_days - 1);
+      size_t stop = start;
+      Fen total = 0;
+      while (stop < rs.size() && !(end < rs[stop]->date)) total += rs[stop++]->value_fen;
+      const int n = static_cast<int>(stop - start);
+      if (n < t.split_min_lists || total <= t.split_limit_fen) {
+        ++start;
+        continue;
+      }
+      RiskHit h;
+      h.model = "SPLIT_UNDER_LIMIT";
+      h.subject_kind = "buyer";
+      h.subject = key.first;
+      h.score = ScoreOver(total, t.split_limit_fen);
+      for (size_t i = start; i < stop; ++i) h.declarations.push_back(rs[i]->id);
+      std::sort(h.declarations.begin(), h.declarations.end());
+      h.explanation_zh = "同一买家在同一电商 " + std::to_string(t.split_window_days) + " 天内 " +
+                         std::to_string(n) + " 单，每单低于单次限值，合计 " + FormatCny(total) +
+                         " 元超过 " + FormatCny(t.split_limit_fen) + " 元：疑似拆单规避限值。";
+      h.explanation_en = "One buyer placed " + std::to_string(n) + " lists at one shop within " +
+                         std::to_string(t.split_window_days) +
+                         " days, each under the transaction limit, together " + FormatCny(total) +
+                         " CNY above " + FormatCny(t.split_limit_fen) +
+                         ": a purchase split to stay under the limit.";
+      out.push_back(std::move(h));
+      start = stop;  // the next window starts after this one
+    }
+  }
+}
+
+void QtyBeyondPersonalUse(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  const int64_t limit_e5 = t.personal_use_units * 100000;
+  for (const RiskDeclaration& r : d.declarations) {
+    for (const RiskLine& l : r.lines) {
+      if (l.qty_e5 <= limit_e5) continue;
+      RiskHit h;
+      h.model = "QTY_BEYOND_PERSONAL_USE";
+      h.subject_kind = "declaration";
+      h.subject = std::to_string(r.id);
+      h.score = ScoreOver(l.qty_e5, limit_e5);
+      h.declarations = {r.id};
+      const std::string qty = FormatQty(Qty{l.qty_e5});
+      h.explanation_zh = "清单申报 " + l.sku + " 数量 " + qty + "，超过个人合理自用量 " +
+                         std::to_string(t.personal_use_units) + "：疑似以个人名义进口货物再销售。";
+      h.explanation_en = "The list declares " + qty + " of " + l.sku + ", beyond the " +
+                         std::to_string(t.personal_use_units) +
+                         " units a person uses: goods for resale under a personal import.";
+      out.push_back(std::move(h));
+      break;  // one hit per list
+    }
+  }
+}
+
+void OddHours(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  std::map<std::string, std::pair<std::vector<int64_t>, int>> by_shop;  // night ids, all lists
+  for (const RiskDeclaration& r : d.declarations) {
+    auto& [night, all] = by_shop[r.ebc_code];
+    ++all;
+    if (r.hour >= 0 && r.hour < 6) night.push_back(r.id);
+  }
+  for (auto& [code, counts] : by_shop) {
+    auto& [night, all] = counts;
+    if (all < t.odd_hours_min_lists) continue;
+    const int pct = static_cast<int>(night.size() * 100 / static_cast<size_t>(all));
+    if (pct < t.odd_hours_share_pct) continue;
+    RiskHit h;
+    h.model = "ODD_HOURS";
+    h.subject_kind = "enterprise";
+    h.subject = code;
+    h.score = ScoreOver(pct, t.odd_hours_share_pct);
+    std::sort(night.begin(), night.end());
+    h.declarations = night;
+    h.explanation_zh = "该电商 " + std::to_string(pct) + "% 的清单在0–6时申报（阈值 " +
+                       std::to_string(t.odd_hours_share_pct) + "%）：疑似批量虚构订单。";
+    h.explanation_en = std::to_string(pct) +
+                       "% of this shop's lists were declared between 0 and "
+                       "6 h (threshold " +
+                       std::to_string(t.odd_hours_share_pct) +
+                       "%): orders may be generated in bulk.";
+    out.push_back(std::move(h));
+  }
+}
+
+}  // namespace core::internal

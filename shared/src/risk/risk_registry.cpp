@@ -1,0 +1,202 @@
+// The registry of risk models (what each looks for, its thresholds), the run over all of them,
+// scores, and the JSON forms. Pure.
+#include <algorithm>
+#include <utility>
+
+#include "../api/field_reader.h"
+#include "risk_internal.h"
+
+namespace core {
+namespace internal {
+
+int ScoreOver(int64_t observed, int64_t threshold) {
+  if (threshold <= 0) return 100;
+  const int64_t s = observed * 50 / threshold;
+  return static_cast<int>(std::clamp<int64_t>(s, 1, 100));
+}
+
+int ScoreBelow(int64_t shortfall_pct, int64_t threshold_pct) {
+  return ScoreOver(shortfall_pct, threshold_pct);
+}
+
+}  // namespace internal
+
+namespace {
+
+struct Entry {
+  RiskModelInfo info;
+  internal::RiskModelFn run;
+};
+
+const std::vector<Entry>& Registry() {
+  static const std::vector<Entry>* const kModels = new std::vector<Entry>{
+      {{"SPLIT_UNDER_LIMIT",
+        "拆单规避限值",
+        "Orders split under the limit",
+        "同一买家在同一电商短期内多笔清单，每笔低于单次交易限值而合计超过。",
+        "One buyer's lists at one shop within a few days, each under the transaction limit, "
+        "together above it.",
+        "buyer",
+        {"split_window_days", "split_limit_fen", "split_min_lists"}},
+       internal::SplitUnderLimit},
+      {{"SHARED_PHONE",
+        "一号多证",
+        "Many IDs behind one phone",
+        "同一手机号下单的身份证数达到阈值：借用家人或他人的年度额度。",
+        "Buyer IDs ordering with one phone number: family or borrowed IDs stretch the annual "
+        "quota.",
+        "phone",
+        {"ids_per_phone"}},
+       internal::SharedPhone},
+      {{"SHARED_ADDRESS",
+        "一址多证",
+        "Many IDs behind one address",
+        "同一收货地址关联的身份证数达到阈值。",
+        "Buyer IDs shipping to one delivery address.",
+        "address",
+        {"ids_per_address"}},
+       internal::SharedAddress},
+      {{"ID_MANY_ADDRESSES",
+        "一证多址",
+        "One ID, many addresses",
+        "同一身份证一年内向多个不同地址收货：身份信息出借或被冒用。",
+        "One buyer ID shipping to many addresses within a year: the ID is lent or misused.",
+        "buyer",
+        {"addresses_per_id"}},
+       internal::IdManyAddresses},
+      {{"BULK_CONSIGNEE",
+        "集中收货",
+        "Bulk consignee",
+        "同一地址30天内大量收货：疑似集中收货后在境内再销售。",
+        "One address receiving many lists in 30 days: goods gathered for resale at home.",
+        "address",
+        {"bulk_consignee_lists"}},
+       internal::BulkConsignee},
+      {{"QTY_BEYOND_PERSONAL_USE",
+        "超合理自用数量",
+        "Quantity beyond personal use",
+        "一张清单中同一商品数量超过个人合理自用量。",
+        "A list with more units of one item than a person uses.",
+        "declaration",
+        {"personal_use_units"}},
+       internal::QtyBeyondPersonalUse},
+      {{"ODD_HOURS",
+        "异常时段申报",
+        "Declared at odd hours",
+        "企业大比例清单在凌晨申报：疑似批量虚构订单。",
+        "A large share of an enterprise's lists declared in the small hours: orders generated "
+        "in bulk.",
+        "enterprise",
+        {"odd_hours_share_pct", "odd_hours_min_lists"}},
+       internal::OddHours},
+      {{"PRICE_BELOW_OWN_HISTORY",
+        "低于自身历史价格",
+        "Below its own price history",
+        "申报单价明显低于该企业同一商品的中位价。",
+        "A unit price well below the enterprise's own median for the item.",
+        "declaration",
+        {"price_below_own_pct"}},
+       internal::PriceBelowOwnHistory},
+      {{"PRICE_BELOW_PEERS",
+        "低于同类企业价格",
+        "Below other enterprises' prices",
+        "企业对同一商品编码的申报价格明显低于其他企业。",
+        "An enterprise declaring a commodity well below what other enterprises declare for it.",
+        "enterprise",
+        {"price_below_peers_pct", "peer_min_enterprises"}},
+       internal::PriceBelowPeers},
+  };
+  return *kModels;
+}
+
+using internal::FieldError;
+using internal::ReadInt;
+
+// The thresholds by JSON key, with their ranges: one table for reading and writing.
+struct ThresholdField {
+  std::string_view key;
+  int64_t RiskThresholds::*member;
+  int64_t min, max;
+};
+
+constexpr ThresholdField kThresholdFields[] = {
+    {"split_window_days", &RiskThresholds::split_window_days, 1, 31},
+    {"split_limit_fen", &RiskThresholds::split_limit_fen, 1, kMaxFen},
+    {"split_min_lists", &RiskThresholds::split_min_lists, 2, 100},
+    {"ids_per_phone", &RiskThresholds::ids_per_phone, 2, 1000},
+    {"ids_per_address", &RiskThresholds::ids_per_address, 2, 1000},
+    {"addresses_per_id", &RiskThresholds::addresses_per_id, 2, 1000},
+    {"bulk_consignee_lists", &RiskThresholds::bulk_consignee_lists, 2, 100000},
+    {"personal_use_units", &RiskThresholds::personal_use_units, 1, 1000000},
+    {"odd_hours_share_pct", &RiskThresholds::odd_hours_share_pct, 1, 100},
+    {"odd_hours_min_lists", &RiskThresholds::odd_hours_min_lists, 1, 1000000},
+    {"price_below_own_pct", &RiskThresholds::price_below_own_pct, 1, 99},
+    {"price_below_peers_pct", &RiskThresholds::price_below_peers_pct, 1, 99},
+    {"peer_min_enterprises", &RiskThresholds::peer_min_enterprises, 1, 1000},
+};
+
+}  // namespace
+
+const std::vector<RiskModelInfo>& RiskModels() {
+  static const std::vector<RiskModelInfo>* const kInfos = [] {
+    auto* out = new std::vector<RiskModelInfo>();
+    for (const Entry& e : Registry()) out->push_back(e.info);
+    return out;
+  }();
+  return *kInfos;
+}
+
+std::vector<RiskHit> RunRiskModels(const RiskData& data, const RiskThresholds& t) {
+  std::vector<RiskHit> out;
+  for (const Entry& e : Registry()) {
+    std::vector<RiskHit> hits;
+    e.run(data, t, hits);
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const RiskHit& a, const RiskHit& b) { return a.subject < b.subject; });
+    for (RiskHit& h : hits) out.push_back(std::move(h));
+  }
+  return out;
+}
+
+StatusOr<RiskThresholds> RiskThresholdsFromJson(const Json& obj) {
+  if (!obj.is_object()) return FieldError("risk_thresholds", "must be an object");
+  for (const auto& [key, value] : obj.items()) {
+    const bool known = std::any_of(std::begin(kThresholdFields), std::end(kThresholdFields),
+                                   [&](const ThresholdField& f) { return f.key == key; });
+    if (!known) return FieldError("risk_thresholds." + key, "is not a risk threshold");
+  }
+  RiskThresholds t;
+  for (const ThresholdField& f : kThresholdFields) {
+    CORE_ASSIGN_OR_RETURN(auto v, ReadInt(obj, f.key, "risk_thresholds", f.min, f.max, false));
+    if (v) t.*f.member = *v;
+  }
+  return t;
+}
+
+Json RiskThresholdsToJson(const RiskThresholds& t) {
+  Json j = Json::object();
+  for (const ThresholdField& f : kThresholdFields) j[std::string(f.key)] = t.*f.member;
+  return j;
+}
+
+Json RiskHitToJson(const RiskHit& h) {
+  return {{"model", h.model},
+          {"subject_kind", h.subject_kind},
+          {"subject", h.subject},
+          {"score", h.score},
+          {"declarations", h.declarations},
+          {"explanation_zh", h.explanation_zh},
+          {"explanation_en", h.explanation_en}};
+}
+
+Json RiskModelInfoToJson(const RiskModelInfo& m) {
+  return {{"id", m.id},
+          {"name_zh", m.name_zh},
+          {"name_en", m.name_en},
+          {"looks_for_zh", m.looks_for_zh},
+          {"looks_for_en", m.looks_for_en},
+          {"subject", m.subject},
+          {"thresholds", m.thresholds}};
+}
+
+}  // namespace core
