@@ -74,6 +74,10 @@ core::StatusOr<Reply> HandleLedgerTrace(RequestContext& ctx);
 core::StatusOr<Reply> HandleLedgerWhatIf(RequestContext& ctx);
 core::StatusOr<Reply> HandleBookLedgerEntry(RequestContext& ctx);
 core::StatusOr<Reply> HandleBookLedgerTransfer(RequestContext& ctx);
+// risk models
+core::StatusOr<Reply> HandleRiskModels(RequestContext& ctx);
+core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx);
+core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx);
 // stocktakes
 core::StatusOr<Reply> HandleRecordStocktake(RequestContext& ctx);
 core::StatusOr<Reply> HandleRecountStocktake(RequestContext& ctx);

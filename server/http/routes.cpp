@@ -147,6 +147,14 @@ const std::vector<Route>& RouteTable() {
        "Transfer {transfer: {from_ems_no, to_ems_no, date, sku, code10, qty, unit}} as a paired "
        "out and in; 201, or 409 with the core's checks",
        HandleBookLedgerTransfer},
+      {"GET", "/api/v1/risk/models", kCustoms,
+       "The core's risk models: what each looks for, its thresholds, the defaults",
+       HandleRiskModels},
+      {"POST", "/api/v1/risk/runs", kCustoms,
+       "Run every risk model over the stored declarations {thresholds?}; 201 {run, by_model}",
+       HandleRunRiskModels},
+      {"GET", "/api/v1/risk/runs/{id}/hits", kCustoms,
+       "A run's hits (?model=) with their scores, records and explanations", HandleRiskRunHits},
       {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", kSignedIn,
        "Record a stocktake {stocktake: {date, method, counts: [{sku, counted}]}}: the core "
        "compares it with the book; 201",

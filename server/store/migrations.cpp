@@ -458,6 +458,7 @@ const std::vector<Migration>& AllMigrations() {
       {8, "returned goods back on the bonded ledger", kLedgerReturns, /*rebuilds_tables=*/true},
       {9, "contact keys of orders (buyer IDs per phone and address)", kContactKeys},
       {10, "stocktakes of bonded ledgers", kStocktakes},
+      {11, "risk model runs and hits", kRiskRuns},
   };
   return kMigrations;
 }

@@ -180,4 +180,29 @@ CREATE INDEX stocktakes_ledger ON stocktakes(ledger_id, date);
 CREATE INDEX stocktakes_enterprise ON stocktakes(enterprise_id, id);
 )sql";
 
+// Migration 11: runs of the core's risk models over the declarations and the hits they gave.
+inline constexpr const char* kRiskRuns = R"sql(
+CREATE TABLE risk_runs (
+  id INTEGER PRIMARY KEY,
+  thresholds TEXT NOT NULL,          -- core RiskThresholdsToJson, as used
+  as_of TEXT NOT NULL,               -- the day the windows end
+  declarations INTEGER NOT NULL,     -- lists read
+  hits INTEGER NOT NULL,
+  started_by INTEGER REFERENCES users(id),
+  started_at TEXT NOT NULL
+);
+CREATE TABLE risk_hits (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES risk_runs(id),
+  model TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  declarations TEXT NOT NULL,        -- JSON array of declaration ids
+  explanation_zh TEXT NOT NULL,
+  explanation_en TEXT NOT NULL
+);
+CREATE INDEX risk_hits_run ON risk_hits(run_id, model, subject);
+)sql";
+
 }  // namespace server

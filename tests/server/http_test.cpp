@@ -145,6 +145,9 @@ TEST_CASE("every route has a happy path") {
   Response st = s.Post(ledger + "/stocktakes", stocktake, hnby);
   REQUIRE_MESSAGE(st.status == 201, st.body);
   const std::string stocktake_id = std::to_string(st.json["stocktake"]["id"].get<int64_t>());
+  Response risk_run = s.Post("/api/v1/risk/runs", core::Json::object(), officer);
+  REQUIRE_MESSAGE(risk_run.status == 201, risk_run.body);
+  const std::string run_id = std::to_string(risk_run.json["run"]["id"].get<int64_t>());
 
   std::vector<Call> calls = {
       {"GET", "/api/v1/health", "/api/v1/health", "", nullptr, 200},
@@ -278,6 +281,15 @@ TEST_CASE("every route has a happy path") {
        {{"ledger", {{"ems_no", "T4606W000099"}, {"customs_code", "4606"}}}},
        201},
       {"GET", "/api/v1/ledgers/{ems_no}", ledger, hnby, nullptr, 200},
+      {"GET", "/api/v1/risk/models", "/api/v1/risk/models", officer, nullptr, 200},
+      {"POST",
+       "/api/v1/risk/runs",
+       "/api/v1/risk/runs",
+       officer,
+       {{"thresholds", {{"ids_per_phone", 2}}}},
+       201},
+      {"GET", "/api/v1/risk/runs/{id}/hits",
+       "/api/v1/risk/runs/" + run_id + "/hits?model=", officer, nullptr, 200},
       {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", ledger + "/stocktakes", hnby, stocktake, 201},
       {"GET", "/api/v1/stocktakes", "/api/v1/stocktakes?ems_no=T4606W000001", hnby, nullptr, 200},
       {"GET", "/api/v1/stocktakes/schedule", "/api/v1/stocktakes/schedule", hnby, nullptr, 200},

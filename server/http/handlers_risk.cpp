@@ -1,0 +1,25 @@
+// Handlers: the risk models (registry), runs over the store, and a run's hits. Customs only.
+#include "http/handlers.h"
+#include "service/risk_runs.h"
+
+namespace server {
+
+core::StatusOr<Reply> HandleRiskModels(RequestContext& ctx) {
+  return Reply::Json(200, RiskModelsJson());
+}
+
+core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json body, ctx.JsonBody());
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_ASSIGN_OR_RETURN(core::Json out, RunRiskModelsOverStore(ctx.app, ctx.db, ctx.actor, body));
+  return Reply::Json(201, out);
+}
+
+core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(std::string model, ctx.Query("model", 64));
+  CORE_ASSIGN_OR_RETURN(core::Json out, RiskRunHits(ctx.db, id, model));
+  return Reply::Json(200, out);
+}
+
+}  // namespace server

@@ -1,0 +1,62 @@
+// Risk runs: the store read once, the core's models, the hits stored as the core gave them.
+#include "service/risk_runs.h"
+
+#include <map>
+
+#include "audit/audit_log.h"
+#include "common/clock.h"
+
+namespace server {
+
+core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
+                                                  const core::Json& body) {
+  if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");
+  core::RiskThresholds thresholds;
+  if (auto it = body.find("thresholds"); it != body.end() && !it->is_null()) {
+    core::StatusOr<core::RiskThresholds> t = core::RiskThresholdsFromJson(*it);
+    if (!t.ok()) return core::InvalidArgumentError(t.status().message());
+    thresholds = *t;
+  }
+  core::RiskData data;
+  data.as_of = app.Today();
+  CORE_ASSIGN_OR_RETURN(data.declarations, RiskDeclarations(db));
+  const std::vector<core::RiskHit> hits = core::RunRiskModels(data, thresholds);
+  const int64_t now = app.Now();
+  RiskRunRecord run;
+  run.thresholds = core::DumpJson(core::RiskThresholdsToJson(thresholds));
+  run.as_of = data.as_of.ToIso();
+  run.declarations = static_cast<int64_t>(data.declarations.size());
+  run.hits = static_cast<int64_t>(hits.size());
+  run.started_by = actor.user_id;
+  run.started_at = FormatUtcIso(now);
+  CORE_ASSIGN_OR_RETURN(run.id, InsertRiskRun(db, run));
+  core::Json by_model = core::Json::object();
+  for (const core::RiskModelInfo& m : core::RiskModels()) by_model[m.id] = 0;
+  for (const core::RiskHit& h : hits) {
+    CORE_RETURN_IF_ERROR(InsertRiskHit(db, run.id, h));
+    by_model[h.model] = by_model[h.model].get<int64_t>() + 1;
+  }
+  CORE_RETURN_IF_ERROR(AppendAudit(db, actor, "risk.run", "risk_run", std::to_string(run.id),
+                                   {{"declarations", run.declarations}, {"hits", run.hits}}, now));
+  return core::Json{{"run", RiskRunJson(run)}, {"by_model", by_model}};
+}
+
+core::Json RiskModelsJson() {
+  core::Json models = core::Json::array();
+  for (const core::RiskModelInfo& m : core::RiskModels()) {
+    models.push_back(core::RiskModelInfoToJson(m));
+  }
+  return {{"models", models},
+          {"default_thresholds", core::RiskThresholdsToJson(core::RiskThresholds{})}};
+}
+
+core::StatusOr<core::Json> RiskRunHits(Db& db, int64_t id, const std::string& model) {
+  CORE_ASSIGN_OR_RETURN(std::optional<RiskRunRecord> run, FindRiskRun(db, id));
+  if (!run) return core::NotFoundError("no risk run " + std::to_string(id));
+  CORE_ASSIGN_OR_RETURN(std::vector<core::RiskHit> hits, ListRiskHits(db, id, model, 1000));
+  core::Json items = core::Json::array();
+  for (const core::RiskHit& h : hits) items.push_back(core::RiskHitToJson(h));
+  return core::Json{{"run", RiskRunJson(*run)}, {"items", items}};
+}
+
+}  // namespace server

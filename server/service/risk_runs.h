@@ -1,0 +1,27 @@
+// Runs of the core's risk models over every declaration in the store (core/risk.h), stored with
+// the thresholds they used, and what officers read of them. Customs only. Does database I/O.
+#pragma once
+
+#include <cstdint>
+
+#include "app.h"
+#include "common/actor.h"
+#include "core/json.h"
+#include "store/risk_repo.h"
+
+namespace server {
+
+// {"thresholds"?: {...}} (core RiskThresholdsFromJson: absent keys keep the defaults): reads every
+// declaration, runs every model, stores the run and its hits in the caller's transaction,
+// audited ("risk.run"). -> {"run", "by_model": {model: hits}}. InvalidArgument on bad thresholds.
+core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
+                                                  const core::Json& body);
+
+// {"models": [RiskModelInfoToJson...], "default_thresholds"}.
+core::Json RiskModelsJson();
+
+// {"run", "items": [RiskHitToJson...]} of run `id` (`model` "" = all), at most 1000. NotFound for
+// an unknown run.
+core::StatusOr<core::Json> RiskRunHits(Db& db, int64_t id, const std::string& model);
+
+}  // namespace server
