@@ -160,7 +160,8 @@ std::vector<RiskHit> RunRiskModels(const RiskData& data, const RiskThresholds& t
 
 StatusOr<RiskThresholds> RiskThresholdsFromJson(const Json& obj) {
   if (!obj.is_object()) return FieldError("risk_thresholds", "must be an object");
-  for (const auto& [key, value] : obj.items()) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();  // clang 14 cannot capture a structured binding
     const bool known = std::any_of(std::begin(kThresholdFields), std::end(kThresholdFields),
                                    [&](const ThresholdField& f) { return f.key == key; });
     if (!known) return FieldError("risk_thresholds." + key, "is not a risk threshold");
