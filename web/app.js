@@ -44,6 +44,8 @@ const ROUTES = [
   {re: /^\/promotions$/, view: 'promotions', roles: ANY},
   {re: /^\/shops$/, view: 'shops', roles: ANY},
   {re: /^\/shops\/(\d+)$/, view: 'shop_detail', roles: ANY},
+  {re: /^\/stocktakes$/, view: 'stocktakes', roles: ANY},
+  {re: /^\/stocktakes\/(\d+)$/, view: 'stocktake_detail', roles: ANY},
 ];
 
 const NAV = {
@@ -52,11 +54,13 @@ const NAV = {
             ['goods', '#/goods'], ['lists', '#/lists'], ['audit', '#/audit'],
             ['declarations', '#/declarations'], ['queues', '#/queues/manual_review'],
             ['rules', '#/rules'], ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
-            ['promotions', '#/promotions'], ['shops', '#/shops']],
+            ['promotions', '#/promotions'], ['shops', '#/shops'],
+            ['stocktakes', '#/stocktakes']],
   enterprise: [['portal', '#/portal'], ['applications', '#/applications'], ['goods', '#/goods'],
                ['new_goods', '#/goods/new'], ['lists', '#/lists'], ['receipts', '#/declarations'],
                ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
-               ['promotions', '#/promotions'], ['shops', '#/shops']],
+               ['promotions', '#/promotions'], ['shops', '#/shops'],
+               ['stocktakes', '#/stocktakes']],
 };
 
 function homeFor(user) {

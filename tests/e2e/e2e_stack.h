@@ -105,15 +105,9 @@ struct Stack {
 
   // Registers a covert buyer and queues a mystery order of `sku` at shop `shop_id` with it.
   void QueueMysteryOrder(int64_t shop_id, const std::string& sku) {
-    Response buyer = s.Post("/api/v1/covert-buyers",
-                            {{"name", "李四"},
-                             {"id_number", kBuyerB},
-                             {"phone", "13800000000"},
-                             {"address", "河南省郑州市金水区测试路1号"}},
-                            officer);
-    REQUIRE(buyer.status == 201);
+    const int64_t buyer = RegisterCovertBuyer(s, officer);
     Response queued = s.Post("/api/v1/shops/" + std::to_string(shop_id) + "/mystery-orders",
-                             {{"buyer_id", buyer.json["buyer"]["id"]}, {"sku", sku}}, officer);
+                             {{"buyer_id", buyer}, {"sku", sku}}, officer);
     REQUIRE_MESSAGE(queued.status == 201, queued.body);
   }
 

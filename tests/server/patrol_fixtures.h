@@ -13,6 +13,18 @@
 
 namespace server::testing {
 
+// Registers the covert buyer 李四 (kBuyerB) as `officer`; returns its id.
+inline int64_t RegisterCovertBuyer(TestServer& s, const std::string& officer) {
+  Response buyer = s.Post("/api/v1/covert-buyers",
+                          {{"name", "李四"},
+                           {"id_number", kBuyerB},
+                           {"phone", "13800000000"},
+                           {"address", "河南省郑州市金水区测试路1号"}},
+                          officer);
+  REQUIRE_MESSAGE(buyer.status == 201, buyer.body);
+  return buyer.json["buyer"]["id"].get<int64_t>();
+}
+
 inline httplib::Headers Bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
 }
@@ -70,14 +82,7 @@ inline PatrolSetup SetUpPatrol(TestServer& s, const std::string& admin, const st
   const std::string shop_path = "/api/v1/shops/" + std::to_string(p.shop);
   REQUIRE(s.Post(shop_path + "/profiles", {{"profile", ShopProfile("127.0.0.1:18081")}}, officer)
               .status == 201);
-  Response buyer = s.Post("/api/v1/covert-buyers",
-                          {{"name", "李四"},
-                           {"id_number", kBuyerB},
-                           {"phone", "13800000000"},
-                           {"address", "河南省郑州市金水区测试路1号"}},
-                          officer);
-  REQUIRE_MESSAGE(buyer.status == 201, buyer.body);
-  p.buyer = buyer.json["buyer"]["id"].get<int64_t>();
+  p.buyer = RegisterCovertBuyer(s, officer);
   Response patrol = CrawlerPost(s, p.token, "/api/v1/crawler/lease", {{"kinds", {"patrol"}}});
   REQUIRE_MESSAGE(patrol.status == 200, patrol.body);
   p.patrol_task = patrol.json["task"]["id"].get<int64_t>();

@@ -254,14 +254,7 @@ TEST_CASE("patrol: a mystery order is matched with its declaration, or overdue w
   Crawler c = NewCrawler(s, admin, "crawler-1");
   const int64_t shop = RegisterHnbyShop(s, officer);
   const std::string shop_path = "/api/v1/shops/" + std::to_string(shop);
-  Response buyer = s.Post("/api/v1/covert-buyers",
-                          {{"name", "李四"},
-                           {"id_number", kBuyerB},
-                           {"phone", "13800000000"},
-                           {"address", "河南省郑州市金水区测试路1号"}},
-                          officer);
-  REQUIRE_MESSAGE(buyer.status == 201, buyer.body);
-  const int64_t buyer_id = buyer.json["buyer"]["id"].get<int64_t>();
+  const int64_t buyer_id = RegisterCovertBuyer(s, officer);
   CHECK(
       s.Post("/api/v1/covert-buyers",
              {{"name", "x"}, {"id_number", "410105198511200049"}, {"phone", "1"}, {"address", "a"}},

@@ -124,7 +124,11 @@ export async function render(ctx) {
   replace(ctx.el,
     h('div', {class: 'title-row'},
       h('h1', null, t('ledger.title'), ' ', h('code', {id: 'ledger-ems'}, ledger.ems_no || ems)),
-      h('span', {class: 'muted'}, ledger.enterprise_code || '')),
+      h('span', {class: 'muted'}, ledger.enterprise_code || ''),
+      // Stocktakes are recorded and read on their own screen, narrowed to this ledger.
+      h('a', {class: 'btn', id: 'ledger-stocktakes',
+              href: `#/stocktakes?ems_no=${encodeURIComponent(ledger.ems_no || ems)}`},
+        t('stk.open_ledger'))),
     status.node,
     h('div', {class: 'grid-2'},
       h('div', null,
