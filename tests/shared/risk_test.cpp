@@ -147,6 +147,30 @@ TEST_CASE("quantity beyond personal use and odd hours") {
   CHECK(Hits(Data(night), "ODD_HOURS").empty());
 }
 
+TEST_CASE("a burst of lists on one day, and a new enterprise with a sudden volume") {
+  std::vector<RiskDeclaration> ds;
+  const char* days[] = {"2026-06-01", "2026-06-02", "2026-06-03"};
+  for (const char* day : days) {
+    for (int i = 0; i < 4; ++i) ds.push_back(Decl("B", day, 10000, "STEADY"));
+  }
+  for (int i = 0; i < 20; ++i) ds.push_back(Decl("B", "2026-06-04", 10000, "STEADY"));
+  std::vector<RiskHit> b = Hits(Data(ds), "BURST");
+  REQUIRE(b.size() == 1);  // 20 lists against a median day of 4: five times
+  CHECK(b[0].subject == "STEADY");
+  CHECK(b[0].declarations.size() == 20);
+  CHECK(b[0].explanation_en.find("2026-06-04") != std::string::npos);
+  ds.pop_back();  // 19: below burst_min_lists
+  CHECK(Hits(Data(ds), "BURST").empty());
+
+  RiskThresholds small;
+  small.new_enterprise_lists = 15;
+  std::vector<RiskDeclaration> fresh;
+  for (int i = 0; i < 15; ++i) fresh.push_back(Decl("C", "2026-06-20", 10000, "NEWCO"));
+  CHECK(Hits(Data(fresh), "NEW_ENTERPRISE_SURGE", small).size() == 1);
+  fresh.push_back(Decl("C", "2026-03-01", 10000, "NEWCO"));  // its first list long before
+  CHECK(Hits(Data(fresh), "NEW_ENTERPRISE_SURGE", small).empty());
+}
+
 TEST_CASE("prices below the enterprise's own history and below other enterprises") {
   std::vector<RiskDeclaration> ds = {Decl("A", "2026-06-01", 10000), Decl("B", "2026-06-02", 10000),
                                      Decl("C", "2026-06-03", 10000), Decl("D", "2026-06-04", 6000)};
@@ -179,7 +203,7 @@ TEST_CASE("the registry documents every model; thresholds are data") {
     const Json defaults = RiskThresholdsToJson(RiskThresholds{});
     for (const std::string& key : m.thresholds) CHECK(defaults.contains(key));
   }
-  CHECK(ids.size() >= 9);
+  CHECK(ids.size() >= 11);
   StatusOr<RiskThresholds> t = RiskThresholdsFromJson({{"ids_per_phone", 4}});
   REQUIRE(t.ok());
   CHECK(t->ids_per_phone == 4);

@@ -61,7 +61,12 @@ struct RiskThresholds {
   int64_t odd_hours_min_lists = 20;    //   counted once it has this many lists
   int64_t price_below_own_pct = 30;    // PRICE_BELOW_OWN_HISTORY: below the SKU's median by more
   int64_t price_below_peers_pct = 50;  // PRICE_BELOW_PEERS: below other shops' median for the code
-  int64_t peer_min_enterprises = 2;    //   when at least this many other shops declared it
+  int64_t peer_min_enterprises = 2;
+  int64_t burst_factor = 5;            // BURST: a day's lists at one shop, times its median day
+  int64_t burst_min_lists = 20;        //   with at least this many lists that day
+  int64_t new_enterprise_days = 30;    // NEW_ENTERPRISE_SURGE: first list within these days
+  int64_t new_enterprise_lists = 100;  //   and at least this many lists since    //   when at least
+                                       //   this many other shops declared it
 };
 
 // Reads {"split_window_days": 3, ...}: every key optional, unknown keys refused (a typo must not

@@ -106,4 +106,63 @@ void OddHours(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& 
   }
 }
 
+void Burst(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  // Per shop, its lists per day; a day at burst_factor times the shop's median day is a burst.
+  std::map<std::string, std::map<Date, std::vector<int64_t>>> days;
+  for (const RiskDeclaration& r : d.declarations) days[r.ebc_code][r.date].push_back(r.id);
+  for (auto& [code, by_day] : days) {
+    std::vector<int64_t> counts;
+    for (const auto& [day, ids] : by_day) counts.push_back(static_cast<int64_t>(ids.size()));
+    std::sort(counts.begin(), counts.end());
+    const int64_t median = counts[(counts.size() - 1) / 2];
+    for (auto& [day, ids] : by_day) {
+      const int64_t n = static_cast<int64_t>(ids.size());
+      if (n < t.burst_min_lists || n < median * t.burst_factor) continue;
+      RiskHit h;
+      h.model = "BURST";
+      h.subject_kind = "enterprise";
+      h.subject = code;
+      h.score = ScoreOver(n, std::max<int64_t>(median * t.burst_factor, 1));
+      std::sort(ids.begin(), ids.end());
+      h.declarations = ids;
+      h.explanation_zh = day.ToIso() + " 申报 " + std::to_string(n) + " 单，是该企业中位日 " +
+                         std::to_string(median) + " 单的 " + std::to_string(n / median) +
+                         " 倍：申报量突增。";
+      h.explanation_en = std::to_string(n) + " lists on " + day.ToIso() + ", " +
+                         std::to_string(n / median) + " times the enterprise's median day of " +
+                         std::to_string(median) + ": a sudden burst.";
+      out.push_back(std::move(h));
+    }
+  }
+}
+
+void NewEnterpriseSurge(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  std::map<std::string, std::pair<Date, std::vector<int64_t>>> shops;  // first day, lists
+  for (const RiskDeclaration& r : d.declarations) {
+    auto [it, added] = shops.try_emplace(r.ebc_code, r.date, std::vector<int64_t>{});
+    if (r.date < it->second.first) it->second.first = r.date;
+    it->second.second.push_back(r.id);
+  }
+  const Date since = d.as_of.AddDays(-t.new_enterprise_days);
+  for (auto& [code, first_and_ids] : shops) {
+    auto& [first, ids] = first_and_ids;
+    const int64_t n = static_cast<int64_t>(ids.size());
+    if (first < since || n < t.new_enterprise_lists) continue;
+    RiskHit h;
+    h.model = "NEW_ENTERPRISE_SURGE";
+    h.subject_kind = "enterprise";
+    h.subject = code;
+    h.score = ScoreOver(n, t.new_enterprise_lists);
+    std::sort(ids.begin(), ids.end());
+    h.declarations = ids;
+    h.explanation_zh = "该企业首单于 " + first.ToIso() + "，至今已申报 " + std::to_string(n) +
+                       " 单（阈值 " + std::to_string(t.new_enterprise_lists) +
+                       "）：新企业快速放量。";
+    h.explanation_en = "First list on " + first.ToIso() + ", " + std::to_string(n) +
+                       " lists since (threshold " + std::to_string(t.new_enterprise_lists) +
+                       "): a new enterprise moving in volume.";
+    out.push_back(std::move(h));
+  }
+}
+
 }  // namespace core::internal

@@ -25,6 +25,8 @@ void BulkConsignee(const RiskData& d, const RiskThresholds& t, std::vector<RiskH
 void SplitUnderLimit(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
 void QtyBeyondPersonalUse(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
 void OddHours(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
+void Burst(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
+void NewEnterpriseSurge(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
 // price_models.cpp
 void PriceBelowOwnHistory(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);
 void PriceBelowPeers(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out);

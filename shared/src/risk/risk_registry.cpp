@@ -89,6 +89,24 @@ const std::vector<Entry>& Registry() {
         "enterprise",
         {"odd_hours_share_pct", "odd_hours_min_lists"}},
        internal::OddHours},
+      {{"BURST",
+        "申报量突增",
+        "Sudden burst",
+        "企业某日申报量远超其日常（中位日）申报量：疑似刷单或集中虚假申报。",
+        "A day on which an enterprise declares many times its usual (median) day: orders "
+        "faked or pushed through at once.",
+        "enterprise",
+        {"burst_factor", "burst_min_lists"}},
+       internal::Burst},
+      {{"NEW_ENTERPRISE_SURGE",
+        "新企业大量申报",
+        "New enterprise, sudden volume",
+        "首单距今不久的企业已大量申报：新设企业快速放量、可能“打一枪换一个地方”。",
+        "An enterprise whose first list is recent already declares in volume: a new front "
+        "moving goods fast before it disappears.",
+        "enterprise",
+        {"new_enterprise_days", "new_enterprise_lists"}},
+       internal::NewEnterpriseSurge},
       {{"PRICE_BELOW_OWN_HISTORY",
         "低于自身历史价格",
         "Below its own price history",
@@ -133,6 +151,10 @@ constexpr ThresholdField kThresholdFields[] = {
     {"price_below_own_pct", &RiskThresholds::price_below_own_pct, 1, 99},
     {"price_below_peers_pct", &RiskThresholds::price_below_peers_pct, 1, 99},
     {"peer_min_enterprises", &RiskThresholds::peer_min_enterprises, 1, 1000},
+    {"burst_factor", &RiskThresholds::burst_factor, 2, 1000},
+    {"burst_min_lists", &RiskThresholds::burst_min_lists, 1, 1000000},
+    {"new_enterprise_days", &RiskThresholds::new_enterprise_days, 1, 366},
+    {"new_enterprise_lists", &RiskThresholds::new_enterprise_lists, 1, 10000000},
 };
 
 }  // namespace
