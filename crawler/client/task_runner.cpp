@@ -220,9 +220,7 @@ core::StatusOr<CycleOutcome> RunPreviewTask(ServerClient& server, Fetcher& fetch
     const ExtractedLinks links = ExtractLinks(doc, page.final_url, &*profile);
     preview["links"] = {{"product_links", links.product_links}, {"next_pages", links.next_pages}};
     core::StatusOr<UrlParts> parts = ParseUrl(req.url);
-    preview["is_product_page"] =
-        parts.ok() && profile->IsProductPath(
-                          parts->query.empty() ? parts->path : parts->path + "?" + parts->query);
+    preview["is_product_page"] = parts.ok() && profile->IsProductPath(parts->PathAndQuery());
   }
   log("task " + std::to_string(l.id) + ": preview of " + req.url);
   return Finish(

@@ -72,10 +72,6 @@ TransferEnd Classify(CURLcode code, const Transfer& t) {
   }
 }
 
-std::string PathAndQuery(const UrlParts& p) {
-  return p.query.empty() ? p.path : p.path + "?" + p.query;
-}
-
 }  // namespace
 
 struct CurlFetcher::Impl {
@@ -241,9 +237,9 @@ struct CurlFetcher::Impl {
         return now;
       }
       const core::StatusOr<UrlParts> parts = ParseUrl(job.url);
-      if (parts.ok() && !r.rules.IsAllowed(PathAndQuery(*parts))) {
+      if (parts.ok() && !r.rules.IsAllowed(parts->PathAndQuery())) {
         Finish(job, FetchErrorKind::kRobotsDisallowed,
-               "robots.txt of " + job.origin + " disallows " + PathAndQuery(*parts));
+               "robots.txt of " + job.origin + " disallows " + parts->PathAndQuery());
         return now;
       }
       job.robots_ok = true;

@@ -93,10 +93,16 @@ core::StatusOr<std::string> ResolveUrl(std::string_view base, std::string_view r
   return Part(u.get(), CURLUPART_URL);
 }
 
+std::string UrlParts::HostPort() const {
+  const bool v6 = host.find(':') != std::string::npos;
+  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+std::string UrlParts::PathAndQuery() const { return query.empty() ? path : path + "?" + query; }
+
 core::StatusOr<std::string> OriginOf(std::string_view url) {
   CORE_ASSIGN_OR_RETURN(UrlParts p, ParseUrl(url));
-  const bool v6 = p.host.find(':') != std::string::npos;
-  return p.scheme + "://" + (v6 ? "[" + p.host + "]" : p.host) + ":" + std::to_string(p.port);
+  return p.scheme + "://" + p.HostPort();
 }
 
 }  // namespace crawler

@@ -16,6 +16,11 @@ struct UrlParts {
   int port = 0;        // explicit or the scheme's default
   std::string path;    // "/a/b" (at least "/")
   std::string query;   // without '?', "" when none
+
+  // "127.0.0.1:18081", "[::1]:443": as profiles write allowed hosts (the port always written).
+  std::string HostPort() const;
+  // "/item/12?x=1": what profiles' product_url and robots.txt rules match.
+  std::string PathAndQuery() const;
 };
 
 // Splits an absolute http(s) URL. InvalidArgument for anything else (other schemes, no host,

@@ -23,12 +23,9 @@ ExtractedLinks ExtractLinks(const HtmlDocument& doc, std::string_view page_url,
     auto parts = ParseUrl(*url);
     if (!parts.ok()) return;
     if (profile != nullptr) {
-      std::string host =
-          parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
-      if (!profile->IsAllowedHost(host + ":" + std::to_string(parts->port))) return;
+      if (!profile->IsAllowedHost(parts->HostPort())) return;
       if (product_filter && profile->product_url_regex != nullptr) {
-        std::string pq = parts->path + (parts->query.empty() ? "" : "?" + parts->query);
-        if (!profile->IsProductPath(pq)) return;
+        if (!profile->IsProductPath(parts->PathAndQuery())) return;
       }
     } else {
       auto origin = OriginOf(*url);

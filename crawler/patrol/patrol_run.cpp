@@ -50,7 +50,7 @@ FetchRequest Get(const std::string& url, const std::string& purpose, const SiteP
 std::string PathAndQuery(const std::string& url) {
   core::StatusOr<UrlParts> p = ParseUrl(url);
   if (!p.ok()) return "";
-  return p->query.empty() ? p->path : p->path + "?" + p->query;
+  return p->PathAndQuery();
 }
 
 // Parses the page and reads it as a product page or as a listing (runs on a worker).

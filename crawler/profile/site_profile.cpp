@@ -244,9 +244,7 @@ core::StatusOr<SiteProfile> SiteProfileFromJson(const Json& j) {
   for (size_t i = 0; i < p.start_urls.size(); ++i) {
     auto parts = ParseUrl(p.start_urls[i]);
     if (!parts.ok()) return Err(Index("start_urls", i), parts.status().message());
-    std::string host =
-        parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
-    std::string hp = host + ":" + std::to_string(parts->port);
+    const std::string hp = parts->HostPort();
     if (!p.IsAllowedHost(hp)) {
       return Err(Index("start_urls", i), "host " + hp + " is not in allowed_hosts");
     }

@@ -23,9 +23,7 @@ std::optional<std::string> HttpHostPort(const std::string& url) {
   if (url.find_first_of(" \t\r\n\"<>") != std::string::npos) return std::nullopt;
   core::StatusOr<crawler::UrlParts> parts = crawler::ParseUrl(url);
   if (!parts.ok() || parts->host.empty()) return std::nullopt;
-  const std::string host =
-      parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
-  return host + ":" + std::to_string(parts->port);
+  return parts->HostPort();
 }
 
 core::Status FieldError(const std::string& path, const std::string& what) {
