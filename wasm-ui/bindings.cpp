@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/credit.h"
 #include "core/ids.h"
 #include "core/json.h"
 #include "core/ledger_api.h"
@@ -120,6 +121,12 @@ std::string CompareStocktake(const std::string& request) {
   return core::StocktakeCompareJson(request, Tables().tax_rates, CurrentPolicy());
 }
 
+// assessCredit({"as_of", "facts"}) -> the credit assessment (core/credit.h) under the loaded
+// policy: the portal and the profile page explain the grade the server recommended.
+std::string AssessCredit(const std::string& request) {
+  return core::AssessCreditJson(request, CurrentPolicy());
+}
+
 // gateCheck / promotionCheck use the loaded policy's tolerances.
 std::string GateCheck(const std::string& request) {
   return core::GateCheckJson(request, CurrentPolicy());
@@ -170,6 +177,7 @@ EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
   emscripten::function("ledgerTrace", &LedgerTrace);
   emscripten::function("ledgerWhatIf", &LedgerWhatIf);
   emscripten::function("compareStocktake", &CompareStocktake);
+  emscripten::function("assessCredit", &AssessCredit);
   emscripten::function("gateCheck", &GateCheck);
   emscripten::function("promotionCheck", &PromotionCheck);
   emscripten::function("promotionSummary", &PromotionSummary);

@@ -156,4 +156,9 @@ class Core {
   compareStocktake(request) {
     return this.call_('compareStocktake', request);
   }
+
+  // The credit assessment (core/credit.h) over the facts the server stored.
+  assessCredit(request) {
+    return this.call_('assessCredit', request);
+  }
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/credit_model.h"
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/json.h"
@@ -102,6 +103,8 @@ struct Policy {
   // department instead of billed (default 100,000 CNY: the tax evaded from which smuggling of
   // ordinary goods is a crime, 2014 judicial interpretation; DOMAIN §8 leaves it to policy).
   Fen stocktake_referral_tax_fen = 10'000'000;
+  // The credit assessment's weights, risk-level cut-offs and legal thresholds (core/credit.h).
+  CreditModel credit;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;

@@ -234,7 +234,7 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       {"version", "effective_date", "description", "grade_scales", "measures",
        "risk_level_addon_bp", "admission", "limits", "limit_periods", "gate_weight_tolerance_bp",
        "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days", "patrol_cycle_divisor",
-       "stocktake_referral_tax_fen"},
+       "stocktake_referral_tax_fen", "credit_model"},
       ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -335,6 +335,9 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
   CORE_ASSIGN_OR_RETURN(auto referral,
                         ReadInt(doc, "stocktake_referral_tax_fen", "", 1, kMaxFen, false));
   if (referral) p.stocktake_referral_tax_fen = *referral;
+  if (const Json* credit = Member(doc, "credit_model"); credit != nullptr) {
+    CORE_ASSIGN_OR_RETURN(p.credit, CreditModelFromJson(*credit, "credit_model"));
+  }
   if (const Json* divisor = Member(doc, "patrol_cycle_divisor"); divisor != nullptr) {
     if (!divisor->is_object()) {
       return FieldError("patrol_cycle_divisor", "must be an object {low, medium, high}");
@@ -419,6 +422,7 @@ Json PolicyToJson(const Policy& policy) {
   Json divisor = Json::object();
   for (const auto& [level, d] : policy.patrol_cycle_divisor) divisor[level] = d;
   doc["patrol_cycle_divisor"] = std::move(divisor);
+  doc["credit_model"] = CreditModelToJson(policy.credit);
   return doc;
 }
 
