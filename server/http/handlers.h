@@ -80,6 +80,10 @@ core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx);
 // stocktakes
 core::StatusOr<Reply> HandleRecordStocktake(RequestContext& ctx);
+core::StatusOr<Reply> HandleCreditProfile(RequestContext& ctx);
+core::StatusOr<Reply> HandleAssessCredit(RequestContext& ctx);
+core::StatusOr<Reply> HandleDecideCredit(RequestContext& ctx);
+core::StatusOr<Reply> HandleRecordViolation(RequestContext& ctx);
 core::StatusOr<Reply> HandleRecountStocktake(RequestContext& ctx);
 core::StatusOr<Reply> HandleListStocktakes(RequestContext& ctx);
 core::StatusOr<Reply> HandleGetStocktake(RequestContext& ctx);

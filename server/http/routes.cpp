@@ -123,6 +123,22 @@ const std::vector<Route>& RouteTable() {
        HandlePutRule},
       {"PUT", "/api/v1/enterprises/{id}/credit", kRoleAdmin,
        "Set {grade, risk_level, risk_score?} of an enterprise (audited)", HandlePutCredit},
+      // Enterprise credit: profile, assessments by the core, officer decisions, violations.
+      {"GET", "/api/v1/enterprises/{id}/credit/profile", kSignedIn,
+       "The credit profile: grade in force, measures, newest assessment, trend, decisions, "
+       "violations, monthly outcomes (an enterprise user: its own)",
+       HandleCreditProfile},
+      {"POST", "/api/v1/enterprises/{id}/credit/assessments", kCustoms,
+       "Assess the enterprise today with the core (facts and result stored; audited); 201",
+       HandleAssessCredit},
+      {"POST", "/api/v1/enterprises/{id}/credit/decisions", kCustoms,
+       "Confirm or override the newest assessment {assessment_id, action, grade?, risk_level?, "
+       "reason}: the grade then in force (audited); 201",
+       HandleDecideCredit},
+      {"POST", "/api/v1/enterprises/{id}/violations", kCustoms,
+       "Record a violation or penalty {kind, decided_on, penalty_fen?, overdue_days?, "
+       "reference, description} (audited); 201",
+       HandleRecordViolation},
       // Bonded ledgers, vehicles and gate passes, promotions (docs/api.md).
       {"GET", "/api/v1/ledgers", kSignedIn,
        "Bonded ledgers (?q=&enterprise_id=); enterprise users see their own", HandleListLedgers},

@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "store/patrol_schema.h"
+#include "store/credit_schema.h"
 #include "store/routing_schema.h"
 #include "store/supervision_schema.h"
 
@@ -459,6 +460,7 @@ const std::vector<Migration>& AllMigrations() {
       {9, "contact keys of orders (buyer IDs per phone and address)", kContactKeys},
       {10, "stocktakes of bonded ledgers", kStocktakes},
       {11, "risk model runs and hits", kRiskRuns},
+      {12, "violations, credit assessments and decisions", kCreditSchema},
   };
   return kMigrations;
 }

@@ -148,6 +148,12 @@ TEST_CASE("every route has a happy path") {
   Response risk_run = s.Post("/api/v1/risk/runs", core::Json::object(), officer);
   REQUIRE_MESSAGE(risk_run.status == 201, risk_run.body);
   const std::string run_id = std::to_string(risk_run.json["run"]["id"].get<int64_t>());
+  const std::string enterprise_path = "/api/v1/enterprises/" + std::to_string(hnby_id);
+  Response assessed =
+      s.Post(enterprise_path + "/credit/assessments", core::Json::object(), officer);
+  REQUIRE_MESSAGE(assessed.status == 201, assessed.body);
+  const core::Json confirm = {{"assessment_id", assessed.json["assessment"]["id"]},
+                              {"action", "confirm"}};
 
   std::vector<Call> calls = {
       {"GET", "/api/v1/health", "/api/v1/health", "", nullptr, 200},
@@ -293,6 +299,23 @@ TEST_CASE("every route has a happy path") {
       {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", ledger + "/stocktakes", hnby, stocktake, 201},
       {"GET", "/api/v1/stocktakes", "/api/v1/stocktakes?ems_no=T4606W000001", hnby, nullptr, 200},
       {"GET", "/api/v1/stocktakes/schedule", "/api/v1/stocktakes/schedule", hnby, nullptr, 200},
+      // The decision first: it must name the newest assessment.
+      {"POST", "/api/v1/enterprises/{id}/credit/decisions", enterprise_path + "/credit/decisions",
+       officer, confirm, 201},
+      {"POST", "/api/v1/enterprises/{id}/credit/assessments",
+       enterprise_path + "/credit/assessments", officer, core::Json::object(), 201},
+      {"GET", "/api/v1/enterprises/{id}/credit/profile", enterprise_path + "/credit/profile", hnby,
+       nullptr, 200},
+      {"POST",
+       "/api/v1/enterprises/{id}/violations",
+       enterprise_path + "/violations",
+       officer,
+       {{"kind", "violation"},
+        {"decided_on", "2026-11-02"},
+        {"penalty_fen", 200000},
+        {"reference", "V-1"},
+        {"description", "late manifest"}},
+       201},
       {"GET", "/api/v1/stocktakes/{id}", "/api/v1/stocktakes/" + stocktake_id, hnby, nullptr, 200},
       {"POST",
        "/api/v1/stocktakes/{id}/recount",
