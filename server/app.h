@@ -27,6 +27,8 @@ struct AppConfig {
   std::string data_dir = "data";
   std::string web_dir = "web";
   std::string wasm_dir = "build/wasm/wasm-ui";
+  // Browser libraries from Debian packages (libjs-chart.js), served at /vendor.
+  std::string vendor_dir = "/usr/share/javascript";
   std::optional<core::Date> today;  // fixed decision date (tests); otherwise China's date now
   SessionConfig session;
   PasswordParams password = PasswordParams::Interactive();

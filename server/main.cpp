@@ -29,6 +29,8 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --data-dir DIR               bundled lists and policy (default data)
   --web-dir DIR                static web UI (default web)
   --wasm-dir DIR               core.mjs + core.wasm, served at /wasm (default build/wasm/wasm-ui)
+  --vendor-dir DIR             browser libraries from Debian packages, served at /vendor
+                               (default /usr/share/javascript: chart.js from libjs-chart.js)
   --seed-demo                  seed the demo data when the database has no users
   --demo-lists N               with --seed-demo: also N generated message sets (server/gen)
   --demo-shops PORT            with --seed-demo and --demo-lists: register the demo shops served
@@ -109,6 +111,8 @@ Flags ParseFlags(int argc, char** argv) {
       f.config.web_dir = next();
     } else if (arg == "--wasm-dir") {
       f.config.wasm_dir = next();
+    } else if (arg == "--vendor-dir") {
+      f.config.vendor_dir = next();
     } else if (arg == "--seed-demo") {
       f.seed_demo = true;
     } else if (arg == "--demo-shops") {

@@ -217,6 +217,10 @@ void HttpServer::Configure() {
     std::fprintf(stderr, "warning: wasm directory %s not found; /wasm is not served\n",
                  cfg.wasm_dir.c_str());
   }
+  if (!s.set_mount_point("/vendor", cfg.vendor_dir)) {
+    std::fprintf(stderr, "warning: vendor directory %s not found; /vendor is not served\n",
+                 cfg.vendor_dir.c_str());
+  }
   if (!s.set_mount_point("/", cfg.web_dir)) {
     std::fprintf(stderr, "warning: web directory %s not found; / is not served\n",
                  cfg.web_dir.c_str());

@@ -33,6 +33,11 @@ TEST_CASE("static files, MIME types, security headers and the SPA fallback") {
   CHECK(wasm.Header("Content-Type") == "application/wasm");
   CHECK(wasm.body.substr(0, 4) == std::string("\0asm", 4));
   CHECK(s.Get("/app.js").Header("Content-Type") == "text/javascript");
+  // Browser libraries from Debian packages (/usr/share/javascript) under /vendor.
+  Response chart = s.Get("/vendor/chart.js/chart.esm.js");
+  CHECK(chart.status == 200);
+  CHECK(chart.Header("Content-Type") == "text/javascript");
+  CHECK(s.Get("/vendor/../../etc/passwd").body.find("root:") == std::string::npos);
 
   // Client-side routes get the page; missing files and API paths do not.
   Response route = s.Get("/applications/42");

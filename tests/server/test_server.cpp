@@ -30,6 +30,7 @@ AppConfig TestConfig(const std::string& dir) {
   c.data_dir = std::string(PATROL_SOURCE_DIR) + "/data";
   c.web_dir = dir + "/web";
   c.wasm_dir = dir + "/wasm";
+  c.vendor_dir = dir + "/vendor";
   c.today = *core::Date::Parse(kToday);
   c.password = PasswordParams::FastForTests();
   c.threads = 8;
@@ -106,10 +107,12 @@ TestServer::TestServer(Options options, SeedFn routing_seed) {
   fs::copy_file(TemplateDb(options.seed_demo), db_path());
   fs::create_directories(dir_ + "/web");
   fs::create_directories(dir_ + "/wasm");
+  fs::create_directories(dir_ + "/vendor/chart.js");
   WriteFile(dir_ + "/web/index.html", "<!doctype html><title>patrol</title><p>index</p>\n");
   WriteFile(dir_ + "/web/app.js", "export const x = 1;\n");
   WriteFile(dir_ + "/wasm/core.mjs", "export default function createCore() {}\n");
   WriteFile(dir_ + "/wasm/core.wasm", std::string("\0asm\1\0\0\0", 8));
+  WriteFile(dir_ + "/vendor/chart.js/chart.esm.js", "export class Chart {}\n");
   AppConfig c = TestConfig(dir_);
   c.now = [this] { return now_.load(); };
   c.routing_seed = std::move(routing_seed);
