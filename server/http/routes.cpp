@@ -139,6 +139,17 @@ const std::vector<Route>& RouteTable() {
        "Record a violation or penalty {kind, decided_on, penalty_fen?, overdue_days?, "
        "reference, description} (audited); 201",
        HandleRecordViolation},
+      // Findings against enterprises and their answers (the enterprise portal).
+      {"GET", "/api/v1/findings", kSignedIn,
+       "Findings against enterprises with their answers (?state=open|answered|closed"
+       "&enterprise_id=); an enterprise user: its own",
+       HandleListFindings},
+      {"POST", "/api/v1/findings/answers", kRoleEnterprise,
+       "Answer a finding of one's own enterprise {object_type, object_id, kind: explanation|"
+       "correction, text} (audited); 201",
+       HandleAnswerFinding},
+      {"POST", "/api/v1/findings/answers/{id}/review", kCustoms,
+       "Review an answer {decision: accepted|rejected, note} (audited)", HandleReviewFindingAnswer},
       // Bonded ledgers, vehicles and gate passes, promotions (docs/api.md).
       {"GET", "/api/v1/ledgers", kSignedIn,
        "Bonded ledgers (?q=&enterprise_id=); enterprise users see their own", HandleListLedgers},

@@ -4,8 +4,9 @@
 #include <string>
 
 #include "common/clock.h"
-#include "store/patrol_schema.h"
 #include "store/credit_schema.h"
+#include "store/findings_schema.h"
+#include "store/patrol_schema.h"
 #include "store/routing_schema.h"
 #include "store/supervision_schema.h"
 
@@ -461,6 +462,7 @@ const std::vector<Migration>& AllMigrations() {
       {10, "stocktakes of bonded ledgers", kStocktakes},
       {11, "risk model runs and hits", kRiskRuns},
       {12, "violations, credit assessments and decisions", kCreditSchema},
+      {13, "enterprises' answers to findings", kFindingResponsesSchema},
   };
   return kMigrations;
 }

@@ -159,6 +159,14 @@ TEST_CASE("every route has a happy path") {
   REQUIRE_MESSAGE(assessed.status == 201, assessed.body);
   const core::Json confirm = {{"assessment_id", assessed.json["assessment"]["id"]},
                               {"action", "confirm"}};
+  // An answer to the stocktake's shortage, reviewed (rejected) in the list before the next one.
+  const core::Json answer = {{"object_type", "stocktake"},
+                             {"object_id", st.json["stocktake"]["id"]},
+                             {"kind", "explanation"},
+                             {"text", "samples"}};
+  Response answered = s.Post("/api/v1/findings/answers", answer, hnby);
+  REQUIRE_MESSAGE(answered.status == 201, answered.body);
+  const std::string answer_id = std::to_string(answered.json["response"]["id"].get<int64_t>());
 
   std::vector<Call> calls = {
       {"GET", "/api/v1/health", "/api/v1/health", "", nullptr, 200},
@@ -311,6 +319,11 @@ TEST_CASE("every route has a happy path") {
        enterprise_path + "/credit/assessments", officer, core::Json::object(), 201},
       {"GET", "/api/v1/enterprises/{id}/credit/profile", enterprise_path + "/credit/profile", hnby,
        nullptr, 200},
+      {"GET", "/api/v1/findings", "/api/v1/findings?state=answered", hnby, nullptr, 200},
+      {"POST", "/api/v1/findings/answers/{id}/review",
+       "/api/v1/findings/answers/" + answer_id + "/review", officer,
+       core::Json{{"decision", "rejected"}, {"note", "show the record"}}, 200},
+      {"POST", "/api/v1/findings/answers", "/api/v1/findings/answers", hnby, answer, 201},
       {"POST",
        "/api/v1/enterprises/{id}/violations",
        enterprise_path + "/violations",
