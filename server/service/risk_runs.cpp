@@ -1,4 +1,5 @@
-// Risk runs: the store read once, the core's models, the hits stored as the core gave them.
+// Risk runs: every input read from the store once, the core's models, the hits stored as the
+// core gave them.
 #include "service/risk_runs.h"
 
 #include <map>
@@ -17,9 +18,14 @@ core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor&
     if (!t.ok()) return core::InvalidArgumentError(t.status().message());
     thresholds = *t;
   }
-  core::RiskData data;
-  data.as_of = app.Today();
-  CORE_ASSIGN_OR_RETURN(data.declarations, RiskDeclarations(db));
+  core::Date as_of = app.Today();
+  if (auto it = body.find("as_of"); it != body.end() && !it->is_null()) {
+    core::StatusOr<core::Date> d = it->is_string() ? core::Date::Parse(it->get<std::string>())
+                                                   : core::InvalidArgumentError("not text");
+    if (!d.ok()) return core::InvalidArgumentError("field 'as_of' must be a date (YYYY-MM-DD)");
+    as_of = *d;
+  }
+  CORE_ASSIGN_OR_RETURN(core::RiskData data, LoadRiskData(db, as_of));
   const std::vector<core::RiskHit> hits = core::RunRiskModels(data, thresholds);
   const int64_t now = app.Now();
   RiskRunRecord run;
@@ -38,7 +44,15 @@ core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor&
   }
   CORE_RETURN_IF_ERROR(AppendAudit(db, actor, "risk.run", "risk_run", std::to_string(run.id),
                                    {{"declarations", run.declarations}, {"hits", run.hits}}, now));
-  return core::Json{{"run", RiskRunJson(run)}, {"by_model", by_model}};
+  const core::Json inputs = {{"declarations", data.declarations.size()},
+                             {"observations", data.observations.size()},
+                             {"mystery_orders", data.mystery_orders.size()},
+                             {"promotions", data.promotions.size()},
+                             {"stocktakes", data.stocktakes.size()},
+                             {"gate_passes", data.gate_passes.size()},
+                             {"vehicles", data.vehicles.size()},
+                             {"inspections", data.inspections.size()}};
+  return core::Json{{"run", RiskRunJson(run)}, {"by_model", by_model}, {"inputs", inputs}};
 }
 
 core::Json RiskModelsJson() {

@@ -1,4 +1,4 @@
-// Runs of the core's risk models over every declaration in the store (core/risk.h), stored with
+// Runs of the core's risk models over everything in the store they read (core/risk.h), stored with
 // the thresholds they used, and what officers read of them. Customs only. Does database I/O.
 #pragma once
 
@@ -11,9 +11,13 @@
 
 namespace server {
 
-// {"thresholds"?: {...}} (core RiskThresholdsFromJson: absent keys keep the defaults): reads every
-// declaration, runs every model, stores the run and its hits in the caller's transaction,
-// audited ("risk.run"). -> {"run", "by_model": {model: hits}}. InvalidArgument on bad thresholds.
+// {"thresholds"?: {...}, "as_of"?: "YYYY-MM-DD"} (core RiskThresholdsFromJson: absent keys keep
+// the defaults; as_of, the day the models' windows end, defaults to today: a district's history
+// is evaluated as of its own last day): reads every input of the models (LoadRiskData), runs
+// every model, stores the run and its hits in the
+// caller's transaction, audited ("risk.run"). -> {"run", "by_model": {model: hits}, "inputs":
+// {declarations, observations, mystery_orders, promotions, stocktakes, gate_passes, vehicles,
+// inspections}: rows read}. InvalidArgument on bad thresholds.
 core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
                                                   const core::Json& body);
 

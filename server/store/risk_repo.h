@@ -1,5 +1,6 @@
-// Risk model runs: the declarations as the core's models read them, and the runs and hits
-// stored. Prepared statements only. Does file I/O through the Db handle.
+// Risk model runs: every input of the core's models read from the store (one statement per
+// input, rows streamed), and the runs and hits stored. Prepared statements only. Does file I/O
+// through the Db handle.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +14,16 @@
 
 namespace server {
 
-// Every declaration except closed ones (899), with its order's contact keys and hour and its
-// list lines, by id.
+// Every declaration except closed ones (899), with its order's contact keys, hour and declared
+// tax, its list's freight, its payment's payer and its list lines, by id.
 core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db);
+
+// Everything the models read, `as_of` the day their windows end: the declarations above, patrol
+// observations and mystery orders (with their shop's enterprise code), promotion filings,
+// stocktakes (with the ledger owner's code), gate passes with their last gate event, registered
+// vehicles and inspection outcomes (with the list's declarant and codes). Rows the core cannot
+// read (a damaged filing or pass) are left out rather than failing the run.
+core::StatusOr<core::RiskData> LoadRiskData(Db& db, const core::Date& as_of);
 
 struct RiskRunRecord {
   int64_t id = 0;

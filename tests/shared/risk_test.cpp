@@ -6,42 +6,14 @@
 
 #include <set>
 
-#include "basic_fixtures.h"
+#include "risk_fixtures.h"
 
 namespace core {
 namespace {
 
-using testing::D;
-
-int64_t next_id = 0;
-
-RiskDeclaration Decl(const std::string& buyer, const char* date, Fen value,
-                     const std::string& shop = "4101960001") {
-  RiskDeclaration r;
-  r.id = ++next_id;
-  r.ebc_code = shop;
-  r.buyer_id = buyer;
-  r.date = D(date);
-  r.value_fen = value;
-  r.lines.push_back({"SKU-1", "3304990099", 100000, value, value});
-  return r;
-}
-
-RiskData Data(std::vector<RiskDeclaration> ds, const char* as_of = "2026-06-30") {
-  RiskData d;
-  d.declarations = std::move(ds);
-  d.as_of = D(as_of);
-  return d;
-}
-
-std::vector<RiskHit> Hits(const RiskData& d, const std::string& model,
-                          const RiskThresholds& t = {}) {
-  std::vector<RiskHit> out;
-  for (RiskHit& h : RunRiskModels(d, t)) {
-    if (h.model == model) out.push_back(std::move(h));
-  }
-  return out;
-}
+using testing::Data;
+using testing::Decl;
+using testing::Hits;
 
 }  // namespace
 
@@ -203,7 +175,7 @@ TEST_CASE("the registry documents every model; thresholds are data") {
     const Json defaults = RiskThresholdsToJson(RiskThresholds{});
     for (const std::string& key : m.thresholds) CHECK(defaults.contains(key));
   }
-  CHECK(ids.size() >= 11);
+  CHECK(ids.size() >= 31);
   StatusOr<RiskThresholds> t = RiskThresholdsFromJson({{"ids_per_phone", 4}});
   REQUIRE(t.ok());
   CHECK(t->ids_per_phone == 4);
@@ -212,8 +184,32 @@ TEST_CASE("the registry documents every model; thresholds are data") {
         std::string::npos);
   CHECK(RiskThresholdsFromJson({{"ids_per_phone", 1}}).status().message().find("ids_per_phone") !=
         std::string::npos);
-  Json hit = RiskHitToJson(RiskHit{"SHARED_PHONE", "phone", "139", 50, {1, 2}, "zh", "en"});
+  Json hit = RiskHitToJson(RiskHit{"SHARED_PHONE", "phone", "139", 50, {1, 2}, "zh", "en", {}});
   CHECK(hit["declarations"] == Json::array({1, 2}));
+  CHECK(hit["records"] == Json::array());
+  // Every threshold goes through JSON and back; records too.
+  RiskThresholds changed;
+  changed.prior_factor_pct = 300;
+  changed.gate_weight_tolerance_bp = 250;
+  StatusOr<RiskThresholds> back = RiskThresholdsFromJson(RiskThresholdsToJson(changed));
+  REQUIRE(back.ok());
+  CHECK(RiskThresholdsToJson(*back) == RiskThresholdsToJson(changed));
+  CHECK(RiskThresholdsFromJson({{"prior_factor_pct", 100}})
+            .status()
+            .message()
+            .find("prior_factor_pct") != std::string::npos);
+  RiskHit with{"LEDGER_SHORTFALL",
+               "enterprise",
+               "E",
+               60,
+               {},
+               "zh",
+               "en",
+               {{"stocktake", 7}, {"observation", 3}}};
+  const Json j = RiskHitToJson(with);
+  CHECK(j["records"][1] == Json{{"kind", "observation"}, {"id", 3}});
+  CHECK(RiskRecordsFromJson(j["records"]) == with.records);
+  CHECK(RiskRecordsFromJson(Json::array({{{"kind", 1}, {"id", 2}}, 5})).empty());
 }
 
 }  // namespace core

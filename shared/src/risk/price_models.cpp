@@ -1,28 +1,19 @@
-// Models over declared prices: a unit price well below what the same enterprise usually declares
-// for the SKU, and an enterprise declaring a commodity well below what other shops declare for
-// it (under-valuation to cut the tax). Pure.
+// Models over declared prices and classification: a unit price well below what the same
+// enterprise usually declares for the SKU, an enterprise declaring a commodity well below what
+// other shops declare for it (under-valuation to cut the tax), and one goods name declared under
+// several codes (false classification, DOMAIN §6). Pure.
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
+#include "core/text_fold.h"
 #include "risk_internal.h"
 
 namespace core::internal {
 namespace {
 
 constexpr size_t kMinHistory = 3;  // prices before a median says anything
-
-// The lower median (no averaging: amounts stay exact fen).
-Fen Median(std::vector<Fen> v) {
-  std::sort(v.begin(), v.end());
-  return v[(v.size() - 1) / 2];
-}
-
-// How far `price` is below `reference`, in whole percent (0 when not below).
-int64_t PctBelow(Fen price, Fen reference) {
-  if (reference <= 0 || price >= reference) return 0;
-  return (reference - price) * 100 / reference;
-}
 
 }  // namespace
 
@@ -97,6 +88,50 @@ void PriceBelowPeers(const RiskData& d, const RiskThresholds& t, std::vector<Ris
                          " other enterprises: prices may be under-declared.";
       out.push_back(std::move(h));
     }
+  }
+}
+
+void SameNameDifferentCodes(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
+  std::unordered_map<std::string, std::string> folded;  // raw name -> folded: names repeat
+  // (enterprise, folded name) -> code -> lists, and one spelling of the name for people.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::vector<int64_t>>> names;
+  std::map<std::pair<std::string, std::string>, std::string> spelling;
+  for (const RiskDeclaration& r : d.declarations) {
+    for (const RiskLine& l : r.lines) {
+      if (l.name.empty() || l.code10.empty()) continue;
+      auto f = folded.find(l.name);
+      if (f == folded.end()) f = folded.emplace(l.name, FoldForComparison(l.name)).first;
+      if (f->second.empty()) continue;
+      const std::pair<std::string, std::string> key{r.ebc_code, f->second};
+      std::vector<int64_t>& ids = names[key][l.code10];
+      if (ids.empty() || ids.back() != r.id) ids.push_back(r.id);
+      spelling.emplace(key, l.name);
+    }
+  }
+  for (const auto& [key, codes] : names) {
+    const int64_t n = static_cast<int64_t>(codes.size());
+    if (n < t.same_name_codes) continue;
+    std::string list;
+    std::vector<int64_t> ids;
+    // Some lists of every code, so that each classification can be opened.
+    const size_t each = std::max<size_t>(kMaxHitDeclarations / codes.size(), 1);
+    for (const auto& [code, lists] : codes) {
+      list += (list.empty() ? "" : ", ") + code + " (" + std::to_string(lists.size()) + ")";
+      ids.insert(ids.end(), lists.begin(), lists.begin() + std::min(each, lists.size()));
+    }
+    const std::string& name = spelling[key];
+    RiskHit h;
+    h.model = "SAME_NAME_DIFFERENT_CODES";
+    h.subject_kind = "enterprise";
+    h.subject = key.first;
+    h.score = ScoreOver(n, t.same_name_codes);
+    h.declarations = HitDeclarations(std::move(ids));
+    h.explanation_zh = "商品名称“" + name + "”以 " + std::to_string(n) + " 个商品编码申报：" +
+                       list + "（阈值 " + std::to_string(t.same_name_codes) + "）：疑似归类不实。";
+    h.explanation_en = "The goods name \"" + name + "\" was declared under " + std::to_string(n) +
+                       " commodity codes: " + list + " (threshold " +
+                       std::to_string(t.same_name_codes) + "): the classification may be false.";
+    out.push_back(std::move(h));
   }
 }
 
