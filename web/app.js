@@ -26,6 +26,8 @@ const ROUTES = [
   {re: /^\/applications\/(\d+)$/, view: 'application_detail', roles: ANY},
   {re: /^\/enterprises$/, view: 'enterprises', roles: OFFICER},
   {re: /^\/enterprises\/(\d+)$/, view: 'enterprise_detail', roles: ANY},
+  {re: /^\/enterprises\/(\d+)\/credit$/, view: 'credit', roles: ANY},
+  {re: /^\/credit$/, view: 'credit', roles: ANY},
   {re: /^\/goods$/, view: 'goods', roles: ANY},
   {re: /^\/goods\/new$/, view: 'goods_form', roles: ANY},
   {re: /^\/goods\/(\d+)$/, view: 'goods_detail', roles: ANY},
@@ -55,12 +57,12 @@ const NAV = {
             ['declarations', '#/declarations'], ['queues', '#/queues/manual_review'],
             ['rules', '#/rules'], ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
             ['promotions', '#/promotions'], ['shops', '#/shops'],
-            ['stocktakes', '#/stocktakes']],
+            ['stocktakes', '#/stocktakes'], ['credit', '#/credit']],
   enterprise: [['portal', '#/portal'], ['applications', '#/applications'], ['goods', '#/goods'],
                ['new_goods', '#/goods/new'], ['lists', '#/lists'], ['receipts', '#/declarations'],
                ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
                ['promotions', '#/promotions'], ['shops', '#/shops'],
-               ['stocktakes', '#/stocktakes']],
+               ['stocktakes', '#/stocktakes'], ['credit', '#/credit']],
 };
 
 function homeFor(user) {

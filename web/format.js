@@ -95,3 +95,12 @@ export function formatMilli(milli) {
   const frac = (n % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : `${whole}`;
 }
+
+// "3%", "0.5%", "12.34%" from basis points (rates in the policy are kept in bp: 100 bp = 1%).
+export function formatBp(bp) {
+  const n = BigInt(bp || 0);
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const frac = (a % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${a / 100n}${frac ? '.' + frac : ''}%`;
+}

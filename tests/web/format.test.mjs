@@ -8,7 +8,8 @@ import {fileURLToPath} from 'node:url';
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
 const src = readFileSync(path.join(WEB, 'format.js'), 'utf8');
-const {parseCnyToFen, formatFen, formatMilli, canonicalJson, parseCsv, formatTimestamp} =
+const {parseCnyToFen, formatFen, formatMilli, canonicalJson, parseCsv, formatTimestamp,
+       formatBp} =
     await import('data:text/javascript;charset=utf-8,' + encodeURIComponent(src));
 
 test('CNY text to integer fen, exactly', () => {
@@ -55,4 +56,13 @@ test('UTC timestamps shown in China time (UTC+8), across midnight and month ends
   assert.equal(formatTimestamp('2026-05-20 10:00:00'), '2026-05-20 10:00');  // already local
   assert.equal(formatTimestamp(''), '');
   assert.equal(formatTimestamp('soon'), 'soon');
+});
+
+test('basis points to a percentage, exactly', () => {
+  assert.equal(formatBp(300), '3%');
+  assert.equal(formatBp(50), '0.5%');
+  assert.equal(formatBp(1234), '12.34%');
+  assert.equal(formatBp(5), '0.05%');
+  assert.equal(formatBp(10000), '100%');
+  assert.equal(formatBp(0), '0%');
 });
