@@ -85,6 +85,7 @@ core::StatusOr<Reply> HandleAssessCredit(RequestContext& ctx);
 core::StatusOr<Reply> HandleDecideCredit(RequestContext& ctx);
 core::StatusOr<Reply> HandleRecordViolation(RequestContext& ctx);
 core::StatusOr<Reply> HandleListFindings(RequestContext& ctx);
+core::StatusOr<Reply> HandleListRiskRuns(RequestContext& ctx);
 core::StatusOr<Reply> HandleAnswerFinding(RequestContext& ctx);
 core::StatusOr<Reply> HandleReviewFindingAnswer(RequestContext& ctx);
 core::StatusOr<Reply> HandleRecountStocktake(RequestContext& ctx);

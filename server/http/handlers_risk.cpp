@@ -15,6 +15,11 @@ core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx) {
   return Reply::Json(201, out);
 }
 
+core::StatusOr<Reply> HandleListRiskRuns(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json out, RecentRiskRuns(ctx.db));
+  return Reply::Json(200, out);
+}
+
 core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx) {
   CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
   CORE_ASSIGN_OR_RETURN(std::string model, ctx.Query("model", 64));

@@ -180,6 +180,8 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/v1/risk/runs", kCustoms,
        "Run every risk model over the stored declarations {thresholds?}; 201 {run, by_model}",
        HandleRunRiskModels},
+      {"GET", "/api/v1/risk/runs", kCustoms, "The newest risk runs (50) with their hits per model",
+       HandleListRiskRuns},
       {"GET", "/api/v1/risk/runs/{id}/hits", kCustoms,
        "A run's hits (?model=) with their scores, records and explanations", HandleRiskRunHits},
       {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", kSignedIn,

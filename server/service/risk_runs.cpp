@@ -64,6 +64,21 @@ core::Json RiskModelsJson() {
           {"default_thresholds", core::RiskThresholdsToJson(core::RiskThresholds{})}};
 }
 
+core::StatusOr<core::Json> RecentRiskRuns(Db& db) {
+  CORE_ASSIGN_OR_RETURN(std::vector<RiskRunRecord> runs, ListRiskRuns(db, 50));
+  core::Json items = core::Json::array();
+  for (const RiskRunRecord& r : runs) {
+    CORE_ASSIGN_OR_RETURN(auto counts, CountRiskHitsByModel(db, r.id));
+    core::Json by_model = core::Json::object();
+    for (const core::RiskModelInfo& m : core::RiskModels()) {
+      auto it = counts.find(m.id);
+      by_model[m.id] = it == counts.end() ? 0 : it->second;
+    }
+    items.push_back({{"run", RiskRunJson(r)}, {"by_model", std::move(by_model)}});
+  }
+  return core::Json{{"items", std::move(items)}};
+}
+
 core::StatusOr<core::Json> RiskRunHits(Db& db, int64_t id, const std::string& model) {
   CORE_ASSIGN_OR_RETURN(std::optional<RiskRunRecord> run, FindRiskRun(db, id));
   if (!run) return core::NotFoundError("no risk run " + std::to_string(id));

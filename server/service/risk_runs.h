@@ -28,4 +28,8 @@ core::Json RiskModelsJson();
 // an unknown run.
 core::StatusOr<core::Json> RiskRunHits(Db& db, int64_t id, const std::string& model);
 
+// The newest runs (at most 50), each with its hits per model (every registry model, 0 when
+// none): {"items": [{"run", "by_model"}]}.
+core::StatusOr<core::Json> RecentRiskRuns(Db& db);
+
 }  // namespace server

@@ -265,12 +265,12 @@ core::StatusOr<int64_t> InsertRiskRun(Db& db, const RiskRunRecord& r) {
   return db.LastInsertId();
 }
 
-core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id) {
-  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query("SELECT id, thresholds, as_of, declarations, hits, "
-                                         "started_by, started_at FROM risk_runs WHERE id = ?",
-                                         id));
-  CORE_ASSIGN_OR_RETURN(bool row, q.Step());
-  if (!row) return std::optional<RiskRunRecord>();
+namespace {
+
+constexpr std::string_view kRunColumns =
+    "SELECT id, thresholds, as_of, declarations, hits, started_by, started_at FROM risk_runs";
+
+RiskRunRecord ReadRun(const Stmt& q) {
   RiskRunRecord r;
   r.id = q.Int(0);
   r.thresholds = q.Text(1);
@@ -279,7 +279,33 @@ core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id) {
   r.hits = q.Int(4);
   r.started_by = q.OptInt(5);
   r.started_at = q.Text(6);
-  return std::optional<RiskRunRecord>(std::move(r));
+  return r;
+}
+
+}  // namespace
+
+core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id) {
+  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query(std::string(kRunColumns) + " WHERE id = ?", id));
+  CORE_ASSIGN_OR_RETURN(bool row, q.Step());
+  if (!row) return std::optional<RiskRunRecord>();
+  return std::optional<RiskRunRecord>(ReadRun(q));
+}
+
+core::StatusOr<std::vector<RiskRunRecord>> ListRiskRuns(Db& db, int64_t limit) {
+  CORE_ASSIGN_OR_RETURN(Stmt q,
+                        db.Query(std::string(kRunColumns) + " ORDER BY id DESC LIMIT ?", limit));
+  std::vector<RiskRunRecord> out;
+  CORE_RETURN_IF_ERROR(ForEachRow(q, [&] { out.push_back(ReadRun(q)); }));
+  return out;
+}
+
+core::StatusOr<std::map<std::string, int64_t>> CountRiskHitsByModel(Db& db, int64_t run_id) {
+  CORE_ASSIGN_OR_RETURN(
+      Stmt q,
+      db.Query("SELECT model, COUNT(*) FROM risk_hits WHERE run_id = ? GROUP BY model", run_id));
+  std::map<std::string, int64_t> out;
+  CORE_RETURN_IF_ERROR(ForEachRow(q, [&] { out[q.Text(0)] = q.Int(1); }));
+  return out;
 }
 
 core::Status InsertRiskHit(Db& db, int64_t run_id, const core::RiskHit& h) {

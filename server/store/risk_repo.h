@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ struct RiskRunRecord {
 core::Json RiskRunJson(const RiskRunRecord& r);
 core::StatusOr<int64_t> InsertRiskRun(Db& db, const RiskRunRecord& r);
 core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id);
+// Newest first, at most `limit`.
+core::StatusOr<std::vector<RiskRunRecord>> ListRiskRuns(Db& db, int64_t limit);
+// Hits per model id of one run (models without hits absent).
+core::StatusOr<std::map<std::string, int64_t>> CountRiskHitsByModel(Db& db, int64_t run_id);
 core::Status InsertRiskHit(Db& db, int64_t run_id, const core::RiskHit& h);
 // The run's hits, by model (`model` "" = all), at most `limit`, registry order then subject.
 core::StatusOr<std::vector<core::RiskHit>> ListRiskHits(Db& db, int64_t run_id,

@@ -320,6 +320,7 @@ TEST_CASE("every route has a happy path") {
       {"GET", "/api/v1/enterprises/{id}/credit/profile", enterprise_path + "/credit/profile", hnby,
        nullptr, 200},
       {"GET", "/api/v1/findings", "/api/v1/findings?state=answered", hnby, nullptr, 200},
+      {"GET", "/api/v1/risk/runs", "/api/v1/risk/runs", officer, nullptr, 200},
       {"POST", "/api/v1/findings/answers/{id}/review",
        "/api/v1/findings/answers/" + answer_id + "/review", officer,
        core::Json{{"decision", "rejected"}, {"note", "show the record"}}, 200},

@@ -111,6 +111,13 @@ TEST_CASE("risk runs find shared phones and split orders in the stored declarati
   CHECK(strict.json["by_model"]["SHARED_PHONE"] == 0);
   CHECK(strict.json["run"]["thresholds"]["ids_per_phone"] == 4);
   CHECK(s.Get("/api/v1/audit?action=risk.run", admin).json["total"] == 2);
+  // The runs, newest first, with their counts per model as each run returned them.
+  Response runs_list = s.Get("/api/v1/risk/runs", officer);
+  REQUIRE(runs_list.status == 200);
+  REQUIRE(runs_list.json["items"].size() == 2);
+  CHECK(runs_list.json["items"][0]["run"]["id"] == strict.json["run"]["id"]);
+  CHECK(runs_list.json["items"][0]["by_model"] == strict.json["by_model"]);
+  CHECK(runs_list.json["items"][1]["by_model"] == run.json["by_model"]);
 
   // A typo in a threshold is refused and nothing is stored; enterprises may not run or read.
   const int64_t runs = s.Count("risk_runs");
@@ -121,6 +128,7 @@ TEST_CASE("risk runs find shared phones and split orders in the stored declarati
   std::string hnby = s.Login("hnby", kEnterprisePassword);
   CHECK(s.Post("/api/v1/risk/runs", core::Json::object(), hnby).status == 403);
   CHECK(s.Get("/api/v1/risk/runs/" + id + "/hits", hnby).status == 403);
+  CHECK(s.Get("/api/v1/risk/runs", hnby).status == 403);
   CHECK(s.Get("/api/v1/risk/runs/999/hits", officer).status == 404);
 }
 
