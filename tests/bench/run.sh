@@ -5,24 +5,26 @@
 #   tests/bench/run.sh screening --lists 20000 a quick run
 #   tests/bench/run.sh extract                 price accuracy and MB/s on the schema-org pages
 #   tests/bench/run.sh crawl [--products N]    our crawler vs Scrapy on the heavy demo shops
+#   tests/bench/run.sh risk [--lists N]        the risk models over 10M generated lists (long)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 name="${1:-}"
 if [[ -z "$name" ]]; then
-  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl)" >&2
+  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl, risk)" >&2
   exit 2
 fi
 shift
 case "$name" in
   screening) target=bench_screening ;;
   extract) target=bench_extract ;;
+  risk) target=bench_risk ;;
   crawl)
     target=bench_crawl
     if ! /usr/bin/python3 -c 'import scrapy' 2>/dev/null; then
       apt-get install -y python3-scrapy >&2
     fi
     ;;
-  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl, risk)" >&2; exit 2 ;;
 esac
 build="$root/build/bench"
 if [[ ! -f "$build/build.ninja" ]]; then

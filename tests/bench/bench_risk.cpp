@@ -1,0 +1,163 @@
+// Benchmark "risk": the core's risk models over generated, labelled lists (server/gen), and
+// their quality on those labels: precision and recall per model, and overall precision and
+// recall when the lists are ranked by their hits' scores and the top 5% inspected. The data set
+// is built by the generator straight into memory in the shape the server's store reader gives
+// the core (core::RiskData); `seconds` counts the model run only. Prints one result line.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/contact_keys.h"
+#include "core/risk.h"
+#include "gen/gen_output.h"
+#include "gen/sets.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+[[noreturn]] void Die(const std::string& what) {
+  std::fprintf(stderr, "bench_risk: %s\n", what.c_str());
+  std::exit(1);
+}
+
+// The list as the server's store reader (server/store/risk_repo.cpp) gives it to the core.
+core::RiskDeclaration DeclarationOf(const gen::GeneratedSet& s, int64_t id) {
+  core::RiskDeclaration r;
+  r.id = id;
+  r.ebc_code = s.list.head.ebc_code;
+  r.buyer_id = s.list.head.buyer_id_number;
+  r.phone_key = server::PhoneKey(s.order.head.buyer_telephone);
+  r.address_key = server::AddressKey(s.order.head.consignee_address);
+  r.date = s.list.head.decl_time.date();
+  r.hour = s.order.head.app_time.hour();
+  r.tax_fen = s.order.head.tax_total;
+  r.freight_fen = s.list.head.freight;
+  r.payer_id = s.payment.head.payer_id_number;
+  for (const core::InventoryLine& l : s.list.lines) {
+    r.lines.push_back({l.item_no, l.gcode, l.qty.e5, l.price, l.total_price, l.gname});
+    r.value_fen += l.total_price;
+  }
+  return r;
+}
+
+struct Quality {
+  int64_t flagged = 0, true_positive = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t lists = 10'000'000;
+  std::string data_dir = PATROL_SOURCE_DIR "/data";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--lists" && i + 1 < argc) {
+      lists = std::strtoull(argv[++i], nullptr, 10);
+    } else if (a == "--dir" && i + 1 < argc) {
+      ++i;  // run.sh passes a work folder; this benchmark keeps everything in memory
+    } else {
+      Die("usage: bench_risk [--lists N]");
+    }
+  }
+  if (lists == 0) Die("--lists must be positive");
+  core::StatusOr<core::TaxRateTable> rates = gen::LoadRates(data_dir);
+  if (!rates.ok()) Die(rates.status().message());
+
+  const Clock::time_point gen_start = Clock::now();
+  const gen::District district = gen::MakeDistrict(42, gen::ConsumersFor(lists));
+  gen::SetOptions so;
+  so.seed = 42;
+  so.lists = lists;
+  so.from = *core::Date::Parse("2026-01-01");
+  so.to = *core::Date::Parse("2026-11-25");
+  so.side_records = false;
+  gen::SetGenerator generator(district, *rates, so);
+  core::RiskData data;
+  data.as_of = *core::Date::Parse("2026-11-26");
+  data.declarations.reserve(lists);
+  std::vector<bool> fraud;  // by declaration id - 1: the set carries a label about the list
+  fraud.reserve(lists);
+  std::map<std::string, int64_t> labelled_by_kind;
+  gen::GeneratedSet s;
+  while (generator.Next(s)) {
+    const int64_t id = static_cast<int64_t>(data.declarations.size()) + 1;
+    data.declarations.push_back(DeclarationOf(s, id));
+    bool is_fraud = false;
+    for (const gen::Label& l : s.labels) {
+      if (l.kind == "overweight_gate_pass") continue;  // about a gate pass, not the list
+      is_fraud = true;
+      ++labelled_by_kind[l.kind];
+    }
+    fraud.push_back(is_fraud);
+  }
+  const double generate = Since(gen_start);
+
+  const Clock::time_point run_start = Clock::now();
+  const std::vector<core::RiskHit> hits = core::RunRiskModels(data, core::RiskThresholds{});
+  const double seconds = Since(run_start);
+
+  // Per model: the lists its hits name; overall: each list's summed hit scores, top 5% inspected.
+  std::map<std::string, std::set<int64_t>> by_model;
+  std::unordered_map<int64_t, int64_t> score;
+  for (const core::RiskHit& h : hits) {
+    for (int64_t d : h.declarations) {
+      if (d < 1 || d > static_cast<int64_t>(fraud.size())) continue;
+      by_model[h.model].insert(d);
+      score[d] += h.score;
+    }
+  }
+  const int64_t positives = std::count(fraud.begin(), fraud.end(), true);
+  std::fprintf(stderr, "risk: %llu lists generated in %.1f s; %lld labelled frauds (",
+               static_cast<unsigned long long>(lists), generate, static_cast<long long>(positives));
+  for (const auto& [kind, n] : labelled_by_kind) {
+    std::fprintf(stderr, " %s=%lld", kind.c_str(), static_cast<long long>(n));
+  }
+  std::fprintf(stderr, " ); %zu hits in %.2f s\n", hits.size(), seconds);
+  for (const core::RiskModelInfo& m : core::RiskModels()) {
+    Quality q;
+    for (int64_t d : by_model[m.id]) {
+      ++q.flagged;
+      if (fraud[d - 1]) ++q.true_positive;
+    }
+    std::fprintf(stderr, "  %-28s lists=%-8lld precision=%.3f recall=%.3f\n", m.id.c_str(),
+                 static_cast<long long>(q.flagged),
+                 q.flagged ? static_cast<double>(q.true_positive) / q.flagged : 0.0,
+                 positives ? static_cast<double>(q.true_positive) / positives : 0.0);
+  }
+  std::vector<std::pair<int64_t, int64_t>> ranked(score.begin(), score.end());  // (id, score)
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  const size_t budget = std::max<size_t>(1, lists / 20);
+  const size_t inspected = std::min(budget, ranked.size());
+  int64_t caught = 0;
+  for (size_t i = 0; i < inspected; ++i) caught += fraud[ranked[i].first - 1] ? 1 : 0;
+  const double precision = inspected ? static_cast<double>(caught) / inspected : 0.0;
+  const double recall = positives ? static_cast<double>(caught) / positives : 0.0;
+  std::fprintf(stderr, "  5%% budget: %zu lists, %zu with any hit, %lld frauds among them\n",
+               budget, inspected, static_cast<long long>(caught));
+  std::printf(
+      "risk: lists=%llu seconds=%.2f precision_at_5pct=%.3f recall_at_5pct=%.3f hits=%zu "
+      "peak_rss_mb=%.0f\n",
+      static_cast<unsigned long long>(lists), seconds, precision, recall, hits.size(), PeakRssMb());
+  return 0;
+}
