@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "http/server.h"
 #include "service/message_import.h"
 #include "service/reference_data.h"
+#include "service/risk_history.h"
 
 namespace {
 
@@ -49,6 +51,13 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --import PATH                import a CEB XML or JSON file, or every *.xml/*.json of a folder,
                                print a receipt per record and exit (1 if any file was refused;
                                nothing of a refused file is stored)
+  --evaluate-risk FILE         run the risk models over a district's past declarations (CSV,
+                               docs/risk-history-csv.md) and print each model's precision and
+                               recall against the inspection outcomes, then exit (no database)
+  --as-of YYYY-MM-DD           with --evaluate-risk: the day the models' windows end (default:
+                               the file's last declaration date)
+  --budget-pm N                with --evaluate-risk: the inspection budget in per mille of the
+                               lists (default 50 = 5%)
   --help                       this text
 )";
 
@@ -63,6 +72,9 @@ struct Flags {
   std::string load_list;  // NAME=FILE
   std::string list_version;
   std::string import_path;
+  std::string evaluate_risk;  // CSV file
+  std::string as_of;
+  int budget_pm = 50;
 };
 
 [[noreturn]] void BadFlag(const std::string& message) {
@@ -138,6 +150,12 @@ Flags ParseFlags(int argc, char** argv) {
       f.list_version = next();
     } else if (arg == "--import") {
       f.import_path = next();
+    } else if (arg == "--evaluate-risk") {
+      f.evaluate_risk = next();
+    } else if (arg == "--as-of") {
+      f.as_of = next();
+    } else if (arg == "--budget-pm") {
+      f.budget_pm = ParseIntFlag(arg, next(), 1, 1000);
     } else {
       BadFlag("unknown flag '" + arg + "'");
     }
@@ -193,6 +211,53 @@ int LoadList(server::App& app, const Flags& f) {
   return 0;
 }
 
+// --evaluate-risk FILE: the models' quality on a district's own history; prints a table and, last,
+// the evaluation as one JSON line.
+int EvaluateRisk(const Flags& f) {
+  core::StatusOr<std::string> csv = server::ReadFile(f.evaluate_risk);
+  if (!csv.ok()) {
+    std::fprintf(stderr, "server: %s\n", csv.status().message().c_str());
+    return 1;
+  }
+  core::Date as_of;
+  if (!f.as_of.empty()) {
+    core::StatusOr<core::Date> d = core::Date::Parse(f.as_of);
+    if (!d.ok()) BadFlag("--as-of needs YYYY-MM-DD, got '" + f.as_of + "'");
+    as_of = *d;
+  }
+  core::StatusOr<server::RiskHistory> history = server::ReadRiskHistoryCsv(*csv, as_of);
+  if (!history.ok()) {
+    std::fprintf(stderr, "server: %s: %s\n", f.evaluate_risk.c_str(),
+                 history.status().message().c_str());
+    return 1;
+  }
+  if (f.as_of.empty()) {  // the windows end with the file's last list
+    for (const core::RiskDeclaration& d : history->data.declarations) {
+      history->data.as_of = std::max(history->data.as_of, d.date);
+    }
+  }
+  const core::Json out = server::EvaluateRiskHistory(*history, f.budget_pm);
+  const core::Json& e = out["evaluation"];
+  auto pm = [](const core::Json& v) { return static_cast<double>(v.get<int64_t>()) / 1000.0; };
+  std::printf("lists %lld, with an outcome %lld, mismatches %lld; as of %s; %lld hits\n",
+              static_cast<long long>(e["lists"].get<int64_t>()),
+              static_cast<long long>(e["known"].get<int64_t>()),
+              static_cast<long long>(e["frauds"].get<int64_t>()),
+              history->data.as_of.ToIso().c_str(),
+              static_cast<long long>(out["hits"].get<int64_t>()));
+  for (const core::Json& m : e["models"]) {
+    std::printf("  %-28s lists=%-8lld precision=%.3f recall=%.3f\n",
+                m["model"].get<std::string>().c_str(),
+                static_cast<long long>(m["flagged"].get<int64_t>()), pm(m["precision_pm"]),
+                pm(m["recall_pm"]));
+  }
+  std::printf("budget %lld lists: precision=%.3f recall=%.3f\n",
+              static_cast<long long>(e["budget"].get<int64_t>()), pm(e["precision_pm"]),
+              pm(e["recall_pm"]));
+  std::printf("%s\n", core::DumpJson(out).c_str());
+  return 0;
+}
+
 void PrintDemoLogins() {
   std::printf("demo logins:\n");
   for (const server::DemoLogin& l : server::DemoLogins()) {
@@ -215,6 +280,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
+  if (!flags.evaluate_risk.empty()) return EvaluateRisk(flags);
   core::StatusOr<std::unique_ptr<server::App>> app = server::App::Open(flags.config);
   if (!app.ok()) {
     std::fprintf(stderr, "server: cannot start: %s\n", app.status().message().c_str());

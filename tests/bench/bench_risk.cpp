@@ -5,18 +5,17 @@
 // the core (core::RiskData); `seconds` counts the model run only. Prints one result line.
 #include <sys/resource.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "common/contact_keys.h"
 #include "core/risk.h"
+#include "core/risk_eval.h"
 #include "gen/gen_output.h"
 #include "gen/sets.h"
 
@@ -58,10 +57,6 @@ core::RiskDeclaration DeclarationOf(const gen::GeneratedSet& s, int64_t id) {
   }
   return r;
 }
-
-struct Quality {
-  int64_t flagged = 0, true_positive = 0;
-};
 
 }  // namespace
 
@@ -115,46 +110,29 @@ int main(int argc, char** argv) {
   const std::vector<core::RiskHit> hits = core::RunRiskModels(data, core::RiskThresholds{});
   const double seconds = Since(run_start);
 
-  // Per model: the lists its hits name; overall: each list's summed hit scores, top 5% inspected.
-  std::map<std::string, std::set<int64_t>> by_model;
-  std::unordered_map<int64_t, int64_t> score;
-  for (const core::RiskHit& h : hits) {
-    for (int64_t d : h.declarations) {
-      if (d < 1 || d > static_cast<int64_t>(fraud.size())) continue;
-      by_model[h.model].insert(d);
-      score[d] += h.score;
-    }
+  // Every generated list's outcome is known: the labelled ones are the frauds.
+  std::set<int64_t> known, frauds;
+  for (size_t i = 0; i < fraud.size(); ++i) {
+    known.insert(static_cast<int64_t>(i) + 1);
+    if (fraud[i]) frauds.insert(static_cast<int64_t>(i) + 1);
   }
-  const int64_t positives = std::count(fraud.begin(), fraud.end(), true);
+  const core::RiskEvaluation e = core::EvaluateRiskHits(
+      hits, static_cast<int64_t>(data.declarations.size()), known, frauds, /*budget_pm=*/50);
   std::fprintf(stderr, "risk: %llu lists generated in %.1f s; %lld labelled frauds (",
-               static_cast<unsigned long long>(lists), generate, static_cast<long long>(positives));
+               static_cast<unsigned long long>(lists), generate, static_cast<long long>(e.frauds));
   for (const auto& [kind, n] : labelled_by_kind) {
     std::fprintf(stderr, " %s=%lld", kind.c_str(), static_cast<long long>(n));
   }
   std::fprintf(stderr, " ); %zu hits in %.2f s\n", hits.size(), seconds);
-  for (const core::RiskModelInfo& m : core::RiskModels()) {
-    Quality q;
-    for (int64_t d : by_model[m.id]) {
-      ++q.flagged;
-      if (fraud[d - 1]) ++q.true_positive;
-    }
-    std::fprintf(stderr, "  %-28s lists=%-8lld precision=%.3f recall=%.3f\n", m.id.c_str(),
-                 static_cast<long long>(q.flagged),
-                 q.flagged ? static_cast<double>(q.true_positive) / q.flagged : 0.0,
-                 positives ? static_cast<double>(q.true_positive) / positives : 0.0);
+  for (const core::RiskModelQuality& q : e.models) {
+    std::fprintf(stderr, "  %-28s lists=%-8lld precision=%.3f recall=%.3f\n", q.model.c_str(),
+                 static_cast<long long>(q.flagged), q.precision_pm / 1000.0, q.recall_pm / 1000.0);
   }
-  std::vector<std::pair<int64_t, int64_t>> ranked(score.begin(), score.end());  // (id, score)
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  const size_t budget = std::max<size_t>(1, lists / 20);
-  const size_t inspected = std::min(budget, ranked.size());
-  int64_t caught = 0;
-  for (size_t i = 0; i < inspected; ++i) caught += fraud[ranked[i].first - 1] ? 1 : 0;
-  const double precision = inspected ? static_cast<double>(caught) / inspected : 0.0;
-  const double recall = positives ? static_cast<double>(caught) / positives : 0.0;
-  std::fprintf(stderr, "  5%% budget: %zu lists, %zu with any hit, %lld frauds among them\n",
-               budget, inspected, static_cast<long long>(caught));
+  std::fprintf(stderr, "  5%% budget: %lld lists, %lld with a hit inspected, %lld frauds caught\n",
+               static_cast<long long>(e.budget), static_cast<long long>(e.inspected),
+               static_cast<long long>(e.caught));
+  const double precision = e.precision_pm / 1000.0;
+  const double recall = e.recall_pm / 1000.0;
   std::printf(
       "risk: lists=%llu seconds=%.2f precision_at_5pct=%.3f recall_at_5pct=%.3f hits=%zu "
       "peak_rss_mb=%.0f\n",

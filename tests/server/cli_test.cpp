@@ -153,3 +153,60 @@ TEST_CASE("the server prints its address, serves, and exits 0 on SIGTERM") {
 
 }  // namespace
 }  // namespace server::testing
+
+namespace server::testing {
+
+TEST_CASE("--evaluate-risk scores the models on a district's own history; bad files exit 1") {
+  const std::string dir = MakeTempDir();
+  // Three buyer IDs behind one phone (two of those lists found in mismatch, one not), three
+  // honest lists, and one list of two lines that was never inspected.
+  const std::string header =
+      "declaration_id,decl_date,decl_hour,ebc_code,buyer_id,buyer_phone,consignee_address,"
+      "payer_id,item_no,gcode,gname,qty,unit_price,total_price,freight,tax_total,outcome\n";
+  auto row = [](const std::string& id, const std::string& buyer, const std::string& phone,
+                const std::string& outcome, const std::string& item = "HNBY-0001") {
+    return id + ",2026-11-20,10,4101460012," + buyer + "," + phone + ",郑州市金水区花园路" + id +
+           "号," + buyer + "," + item + ",3304990099,面霜,1,128.00,128.00,0,11.65," + outcome +
+           "\n";
+  };
+  std::string csv = header + row("L1", "410105198511200048", "+86 139-1234-5678", "mismatch") +
+                    row("L2", "41010519900307123X", "13912345678", "mismatch") +
+                    row("L3", "410105197001010020", "13912345678", "match");
+  csv += row("L4", "410105199208150038", "13700000004", "match") +
+         row("L5", "410105199208150046", "13700000005", "match") +
+         row("L6", "410105199208150054", "13700000006", "match") +
+         row("L7", "410105199208150062", "13700000007", "") +
+         row("L7", "410105199208150062", "13700000007", "", "HNBY-0010");
+  std::ofstream(dir + "/history.csv") << csv;
+  Run run = RunServer({"--evaluate-risk", dir + "/history.csv", "--budget-pm", "500"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  const std::string last = run.out.substr(run.out.rfind('\n', run.out.size() - 2) + 1);
+  core::StatusOr<core::Json> out = core::ParseJson(last);
+  REQUIRE_MESSAGE(out.ok(), run.out);
+  const core::Json& e = (*out)["evaluation"];
+  CHECK(e["lists"] == 7);
+  CHECK(e["known"] == 6);
+  CHECK(e["frauds"] == 2);
+  bool seen = false;
+  for (const core::Json& m : e["models"]) {
+    if (m["model"] != "SHARED_PHONE") continue;
+    seen = true;
+    CHECK(m["flagged"] == 3);
+    CHECK(m["true_positive"] == 2);
+    CHECK(m["precision_pm"] == 666);
+    CHECK(m["recall_pm"] == 1000);
+  }
+  CHECK(seen);
+  CHECK(run.out.find("SHARED_PHONE") != std::string::npos);
+  // The windows end with the file's last list unless --as-of says otherwise.
+  CHECK(run.out.find("as of 2026-11-20") != std::string::npos);
+
+  std::ofstream(dir + "/bad.csv") << header << row("L1", "4101", "139", "maybe");
+  Run bad = RunServer({"--evaluate-risk", dir + "/bad.csv"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("line 2") != std::string::npos);
+  CHECK(bad.err.find("outcome") != std::string::npos);
+  CHECK(RunServer({"--evaluate-risk", dir + "/missing.csv"}).exit_code == 1);
+}
+
+}  // namespace server::testing
