@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "core/date.h"
 #include "service/reference_data.h"
+#include "service/risk_hit_index.h"
 #include "service/routing_rule_cache.h"
 #include "store/db.h"
 
@@ -85,6 +86,8 @@ class App {
   LoginThrottle& login_throttle() { return throttle_; }
   // The routing rules parsed once per rule-set version (service/routing_rule_cache.h).
   RuleCache& rule_cache() { return rule_cache_; }
+  // The newest risk run's hits by subject, for routing rules (service/risk_hit_index.h).
+  RiskHitIndex& risk_hits() { return risk_hits_; }
   // A hash of a random password with the configured cost, verified against when the username
   // is unknown so that unknown and known usernames take the same time.
   const std::string& decoy_password_hash() const { return decoy_hash_; }
@@ -99,6 +102,7 @@ class App {
   std::shared_ptr<const ReferenceData> reference_;
   LoginThrottle throttle_;
   RuleCache rule_cache_;
+  RiskHitIndex risk_hits_;
   std::string decoy_hash_;
 };
 

@@ -157,6 +157,13 @@ core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput
   }
   ctx["list"] = std::move(l);
 
+  // The newest risk run's hits on this buyer and this enterprise (risk models feed the rules).
+  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const RiskHitCounts> hits, app.risk_hits().Get(db));
+  ctx["risk"] = {
+      {"buyer_hits", hits->Of(d.buyer_id_number) + hits->Of(PhoneKey(list.head.buyer_telephone)) +
+                         hits->Of(AddressKey(list.head.consignee_address))},
+      {"enterprise_hits", hits->Of(list.head.ebc_code)}};
+
   CORE_ASSIGN_OR_RETURN(HistoryCounts h, CountHistory(db, list.head.ebc_code,
                                                       today.AddDays(-89).ToIso(), today.ToIso()));
   ctx["history"] = {{"lists_90d", h.lists},

@@ -335,3 +335,55 @@ TEST_CASE("risk runs read patrols, mystery orders, stocktakes, gates and inspect
 }
 
 }  // namespace server::testing
+
+namespace server::testing {
+
+TEST_CASE("routing rules read the newest risk run's hits on the buyer and the enterprise") {
+  TestServer s({.seed_demo = true});
+  std::string admin = s.Login("admin", kAdminPassword);
+  std::string officer = s.Login("officer", kOfficerPassword);
+  const char* ids[] = {kBuyerA, kBuyerB, "410105197001010020"};
+  for (int i = 0; i < 3; ++i) {
+    SetSpec spec = Spec("RH" + std::to_string(i));
+    spec.buyer_id = ids[i];
+    spec.phone = "13912345678";
+    SubmitSet(s, admin, MakeSet(spec));
+  }
+  const core::Json rule = {{"id", "risk-hit-buyers"},
+                           {"name", "buyers named by the risk models"},
+                           {"condition", "risk.buyer_hits >= 1"},
+                           {"action", "manual_review"},
+                           {"priority", 300},
+                           {"valid_from", "2026-01-01"},
+                           {"valid_to", nullptr},
+                           {"enabled", true},
+                           {"reason_zh", "风险模型命中的买家"},
+                           {"reason_en", "a buyer the risk models named"}};
+  REQUIRE(s.Put("/api/v1/routing/rules/risk-hit-buyers", {{"rule", rule}, {"note", "t"}}, admin)
+              .status == 201);
+  // Before any run the rule sees no hits: a fourth buyer on the phone is released.
+  SetSpec before = Spec("RH3");
+  before.buyer_id = "410105199208150038";
+  before.phone = "139 1234 5678";
+  const core::Json released = Declaration(s, admin, SubmitSet(s, admin, MakeSet(before)));
+  CHECK(released["status"] == 800);
+  REQUIRE(s.Post("/api/v1/risk/runs", core::Json::object(), officer).status == 201);
+  // After it, the phone is a hit's subject: the next buyer on it goes to manual review.
+  SetSpec after = Spec("RH4");
+  after.buyer_id = "410105199208150046";
+  after.phone = "+86 139-1234-5678";
+  const core::Json held = Declaration(s, admin, SubmitSet(s, admin, MakeSet(after)));
+  CHECK(held["status"] == 300);
+  Response routing = s.Get(
+      "/api/v1/declarations/" + std::to_string(held["id"].get<int64_t>()) + "/routing", admin);
+  REQUIRE(routing.status == 200);
+  CHECK(routing.json["context"]["risk"]["buyer_hits"].get<int64_t>() >= 1);
+  CHECK(routing.json["context"]["risk"]["enterprise_hits"] == 0);
+  // A buyer with a phone of her own is not.
+  SetSpec other = Spec("RH5");
+  other.buyer_id = "410105199208150054";
+  other.phone = "13700000009";
+  CHECK(Declaration(s, admin, SubmitSet(s, admin, MakeSet(other)))["status"] == 800);
+}
+
+}  // namespace server::testing

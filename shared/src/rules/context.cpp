@@ -19,7 +19,8 @@ using internal::IndexPath;
 constexpr size_t kMaxLines = 1000;
 constexpr size_t kMaxListValues = 1000;
 constexpr size_t kMaxTextBytes = 500;
-constexpr std::string_view kGroups[] = {"consumer", "enterprise", "goods", "history", "list"};
+constexpr std::string_view kGroups[] = {"consumer", "enterprise", "goods",
+                                        "history",  "list",       "risk"};
 
 const RuleValue& Unknown() {
   static const RuleValue unknown;
@@ -171,8 +172,9 @@ StatusOr<RuleContext> RuleContextFromJson(const Json& obj, const RuleSchema& sch
   if (!obj.is_object()) return FieldError(root, "must be an object");
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     if (std::find(std::begin(kGroups), std::end(kGroups), it.key()) == std::end(kGroups)) {
-      return FieldError(FieldPath(root, it.key()),
-                        "is not a context group (consumer, enterprise, goods, history, list)");
+      return FieldError(
+          FieldPath(root, it.key()),
+          "is not a context group (consumer, enterprise, goods, history, list, risk)");
     }
   }
   const Json* goods = internal::Member(obj, "goods");

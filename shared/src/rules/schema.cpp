@@ -157,6 +157,12 @@ RuleSchema RuleSchema::Default(const Policy& policy) {
   s.Add(Field("list.logistics_code", T::kString, "物流企业代码", "logistics enterprise code"));
   s.Add(Field("list.port_code", T::kString, "口岸海关代码", "port customs code"));
 
+  s.Add(Field("risk.buyer_hits", T::kInt,
+              "最近一次风险模型运行中涉及该买家（身份证、手机、地址）的命中数",
+              "hits of the newest risk-model run on this buyer (ID, phone or address)"));
+  s.Add(Field("risk.enterprise_hits", T::kInt, "最近一次风险模型运行中涉及该电商企业的命中数",
+              "hits of the newest risk-model run on this e-commerce enterprise"));
+
   s.Add(Field("history.lists_90d", T::kInt, "近90天清单数", "lists in the last 90 days"));
   s.Add(Field("history.reviews_90d", T::kInt, "近90天人工审核数", "manual reviews, 90 days"));
   s.Add(Field("history.inspections_90d", T::kInt, "近90天查验数", "inspections, 90 days"));

@@ -1,0 +1,35 @@
+// The newest risk run's hits counted by subject (a buyer ID, a phone or address key, an
+// enterprise's customs code), loaded once per run and shared by every screening, so routing rules
+// can read them (risk.buyer_hits, risk.enterprise_hits) without a query per list. Reads the store
+// only to learn the newest run's id, and to load a run it has not seen. Does database I/O.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/status.h"
+#include "store/db.h"
+
+namespace server {
+
+struct RiskHitCounts {
+  int64_t run_id = 0;  // 0: no run yet
+  std::unordered_map<std::string, int64_t> by_subject;
+  int64_t Of(std::string_view subject) const;
+};
+
+class RiskHitIndex {
+ public:
+  // The newest run's counts (cached while no newer run exists). Internal on database errors.
+  core::StatusOr<std::shared_ptr<const RiskHitCounts>> Get(Db& db);
+
+ private:
+  std::mutex mu_;
+  std::shared_ptr<const RiskHitCounts> current_ = std::make_shared<RiskHitCounts>();
+};
+
+}  // namespace server
