@@ -48,6 +48,8 @@ const ROUTES = [
   {re: /^\/shops\/(\d+)$/, view: 'shop_detail', roles: ANY},
   {re: /^\/stocktakes$/, view: 'stocktakes', roles: ANY},
   {re: /^\/stocktakes\/(\d+)$/, view: 'stocktake_detail', roles: ANY},
+  {re: /^\/findings$/, view: 'findings', roles: ANY},
+  {re: /^\/risk$/, view: 'risk', roles: OFFICER},
 ];
 
 const NAV = {
@@ -57,12 +59,14 @@ const NAV = {
             ['declarations', '#/declarations'], ['queues', '#/queues/manual_review'],
             ['rules', '#/rules'], ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
             ['promotions', '#/promotions'], ['shops', '#/shops'],
-            ['stocktakes', '#/stocktakes'], ['credit', '#/credit']],
+            ['stocktakes', '#/stocktakes'], ['credit', '#/credit'], ['findings', '#/findings'],
+            ['risk', '#/risk']],
   enterprise: [['portal', '#/portal'], ['applications', '#/applications'], ['goods', '#/goods'],
                ['new_goods', '#/goods/new'], ['lists', '#/lists'], ['receipts', '#/declarations'],
                ['ledgers', '#/ledgers'], ['logistics', '#/logistics'],
                ['promotions', '#/promotions'], ['shops', '#/shops'],
-               ['stocktakes', '#/stocktakes'], ['credit', '#/credit']],
+               ['stocktakes', '#/stocktakes'], ['credit', '#/credit'],
+               ['findings', '#/findings']],
 };
 
 function homeFor(user) {

@@ -1,5 +1,6 @@
 // Every label of the page in Chinese (the default) and English, the language switch (kept in
 // localStorage) and labels for the enumerations the API uses. No network I/O.
+import {ENUMS as AFTER_ENUMS, TEXT as AFTER_TEXT} from './i18n_after_the_fact.js';
 
 // key -> [Chinese, English]. {name} placeholders are filled by t(key, {name: ...}).
 const TEXT = {
@@ -854,6 +855,10 @@ const ENUMS = {
                    tax_overdue: ['税款逾期', 'Tax overdue']},
   credit_action: {confirm: ['确认建议', 'Confirm'], override: ['调整', 'Override']},
 };
+
+// The later screens keep their labels in their own file (this one is long enough).
+Object.assign(TEXT, AFTER_TEXT);
+Object.assign(ENUMS, AFTER_ENUMS);
 
 const LANG_KEY = 'patrol.lang';
 let current = null;

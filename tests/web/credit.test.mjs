@@ -1,16 +1,18 @@
 // Browser test of the credit pages on the real stack with the demo data: an officer opens 河南保税
 // (hnby)'s credit profile from the credit list, assesses it and sees the core's score, level,
-// factors and the page's own re-assessment agreeing; records a smuggling penalty through the
-// form (the penalty typed in CNY arrives as integer fen), assesses again and sees the dishonest
-// recommendation with its trigger; an override without a reason is refused by the server and
-// changes nothing; confirming puts the grade in force. The enterprise then reads its own profile
-// without the customs forms, and another enterprise sees nothing of it. Every expected figure is
-// read from the API. Self-contained: its own server and database. Screenshots:
-// tests/web/output/credit-*.png.
+// factors, the page's own re-assessment agreeing and the Chart.js trend and month-by-month
+// charts holding the API's figures (one list is submitted first so a month has a bar); records
+// a smuggling penalty through the form (the penalty typed in CNY arrives as integer fen),
+// assesses again and sees the dishonest recommendation with its trigger; an override without a
+// reason is refused by the server and changes nothing; confirming puts the grade in force. The
+// enterprise then reads its own profile without the customs forms, and another enterprise sees
+// nothing of it. Every expected figure is read from the API. Self-contained: its own server and
+// database. Screenshots: tests/web/output/credit-*.png.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {HNBY_USER, OFFICER, Stack} from './harness.mjs';
-import {apiClient} from './ceb_sets.mjs';
+import {ADMIN, HNBY_USER, OFFICER, Stack} from './harness.mjs';
+import {apiClient, makeSet} from './ceb_sets.mjs';
+import {chartData, chartRows} from './charts.mjs';
 
 const stack = new Stack('credit');
 const JPBEAUTY_USER = {username: 'jpbeauty', password: 'Ent#2026demo'};
@@ -49,12 +51,30 @@ async function assertAssessmentShown(page, a) {
   await page.locator('#credit-parity[data-parity="match"]').waitFor();
 }
 
-// One mark per assessment of the trend, oldest first, with the API's scores.
+// One point per assessment of the trend, oldest first, with the API's scores: in the chart
+// Chart.js drew (with the policy's cut-offs as flat lines) and in its table.
 async function assertTrend(page, trend) {
   await page.locator(`#credit-trend[data-marks="${trend.length}"]`).waitFor();
-  const scores = await page.locator('#credit-trend svg circle.trend-mark').evaluateAll(
-      (els) => els.map((e) => e.getAttribute('data-score')));
-  assert.deepEqual(scores, trend.map((a) => String(a.score)));
+  const rows = await chartRows(page, 'credit-trend');
+  assert.deepEqual(rows.map((r) => r.score), trend.map((a) => String(a.score)));
+  assert.deepEqual(rows.map((r) => r.id), trend.map((a) => String(a.id)));
+  const chart = await chartData(page, 'credit-trend');
+  assert.deepEqual(chart.labels, trend.map((a) => a.as_of));
+  assert.deepEqual(chart.datasets[0].data, trend.map((a) => a.score));
+  assert.equal(chart.datasets.length, 1);
+  // The policy's medium and high cut-offs (the core's defaults when the policy names none).
+  const r = await officer.get('/policy');
+  assert.equal(r.status, 200, r.text);
+  const model = r.json.document.credit_model || {};
+  assert.deepEqual(chart.lines, [model.medium_from ?? 30, model.high_from ?? 60]);
+}
+
+// The monthly bars equal the profile's monthly outcomes.
+async function assertMonthly(page, monthly) {
+  const chart = await chartData(page, 'credit-monthly-chart');
+  assert.deepEqual(chart.labels, monthly.map((m) => m.month));
+  assert.deepEqual(chart.datasets.map((d) => d.data),
+                   ['lists', 'inspections', 'mismatches'].map((k) => monthly.map((m) => m[k])));
 }
 
 describe('credit: assess, record a violation, decide; the portal reads its own', () => {
@@ -68,6 +88,9 @@ describe('credit: assess, record a violation, decide; the portal reads its own',
     assert.ok(hnbyId, 'hnby is bound to an enterprise');
     const p = await profileOf(officer, hnbyId);
     hnbyName = p.enterprise.name;
+    // One list of hnby's this month, so the month-by-month chart has a bar to check.
+    const admin = await apiClient(stack.url, ADMIN);
+    await admin.submitSet(makeSet({key: 'WC-MONTH'}));
     // The demo seeds a grade but no assessment: the test starts the history.
     assert.equal(p.assessment, null);
     assert.equal(p.trend.length, 0);
@@ -100,6 +123,8 @@ describe('credit: assess, record a violation, decide; the portal reads its own',
       assert.ok(first.assessment, 'the assessment was stored');
       await assertAssessmentShown(page, first.assessment);
       await assertTrend(page, first.trend);
+      assert.ok(first.monthly.length, 'the list is counted in its month');
+      await assertMonthly(page, first.monthly);
       await stack.step(page, 'assessed');
 
       // A penalty that is not an amount stays in the page; nothing is sent.

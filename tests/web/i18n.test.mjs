@@ -8,10 +8,16 @@ import {fileURLToPath} from 'node:url';
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
 
-// web/ has no package.json (it is served as is), so load its standalone ES modules from text.
+// web/ has no package.json (it is served as is), so load its ES modules from text, each of
+// its relative imports (e.g. i18n.js's ./i18n_after_the_fact.js) turned into a data: URL the same way.
+function webUrl(file) {
+  const src = readFileSync(path.join(WEB, file), 'utf8').replace(
+      /from '\.\/([\w.-]+\.js)'/g, (m, dep) => `from ${JSON.stringify(webUrl(dep))}`);
+  return 'data:text/javascript;charset=utf-8,' + encodeURIComponent(src);
+}
+
 async function importWeb(file) {
-  const src = readFileSync(path.join(WEB, file), 'utf8');
-  return import('data:text/javascript;charset=utf-8,' + encodeURIComponent(src));
+  return import(webUrl(file));
 }
 
 const {CATALOGUE, t, enumLabel} = await importWeb('i18n.js');

@@ -14,7 +14,8 @@ import {coreStatus, decisionDate} from './live.js';
 import {parityMarker} from './supervision_parts.js';
 import {PAGE_SIZE} from './applications.js';
 import {assessmentView, cutOffs, decisionsTable, gradeBadge, gradesOn, levelBadge,
-        measuresView, monthlyTable, trendChart, violationsTable} from './credit_parts.js';
+        measuresView, monthlyTable, violationsTable} from './credit_parts.js';
+import {monthlyChart, trendChart} from './credit_charts.js';
 import {creditActions} from './credit_forms.js';
 
 export async function render(ctx) {
@@ -118,7 +119,7 @@ async function renderProfile(ctx, id) {
     a ? card(t('credit.factors'), assessmentView(a.result || {})) : null,
     h('div', {class: 'grid-2'},
       card(t('credit.trend'), trendChart(profile.trend, cutOffs(doc))),
-      card(t('credit.monthly'), monthlyTable(profile.monthly))),
+      card(t('credit.monthly'), monthlyChart(profile.monthly), monthlyTable(profile.monthly))),
     card(t('credit.decisions'), decisionsTable(profile.decisions)),
     card(t('credit.violations'), violationsTable(profile.violations)),
     customs ? creditActions(ctx, {base: `/enterprises/${ent.id}`, assessment: a, today,

@@ -15,8 +15,9 @@ const LEVELS = ['low', 'medium', 'high'];
 const KINDS = ['violation', 'smuggling_penalty', 'smuggling_crime', 'tax_overdue'];
 
 // Runs `send` on submit with the button disabled; on success re-renders the current screen with
-// `flash`; on failure shows the error under id `${formId}-error`.
-function submitter(ctx, formId, button, result, send) {
+// `flash` (unless `send` resolves to null: it showed its own message); on failure shows the
+// error under id `${formId}-error`. Shared with the findings forms.
+export function submitter(ctx, formId, button, result, send) {
   return async (e) => {
     e.preventDefault();
     button.disabled = true;

@@ -1,6 +1,6 @@
 // Pieces of the credit screens: grade and level badges, the measures of a grade, the core's
-// assessment (factors, triggers, what would lower the level), the score trend as an inline SVG
-// chart, the monthly outcomes, decisions and violations. Shown the same way to customs and to the
+// assessment (factors, triggers, what would lower the level), the monthly outcomes, decisions
+// and violations (the charts are in credit_charts.js). Shown the same way to customs and to the
 // enterprise itself. DOM only, no I/O.
 import {h} from '../dom.js';
 import {t, enumLabel, lang} from '../i18n.js';
@@ -118,65 +118,6 @@ export function assessmentView(result) {
       h('div', null, h('h3', null, t('credit.recommended_measures')),
         measuresView(result.measures, {id: 'credit-recommended-measures',
                                        empty: t('credit.measures_none')}))));
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-// An SVG element from data (h() makes HTML elements, which an <svg> does not draw).
-function s(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v !== null && v !== undefined) el.setAttribute(k, String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-// The scores of the assessments, oldest first, as a line with one mark per assessment on a
-// 0..100 axis, the medium and high zones shaded from the policy's cut-offs. Colours come from
-// classes (style.css): the page's CSP allows no inline styles.
-export function trendChart(trend, {medium, high}) {
-  const list = trend || [];
-  if (!list.length) return h('p', {class: 'muted', id: 'credit-trend'}, t('credit.trend_none'));
-  // The drawing's size and its margins (left for the axis labels, bottom for the dates).
-  const [W, H, L, R, T, B] = [640, 220, 36, 16, 12, 40];
-  const plotW = W - L - R;
-  const plotH = H - T - B;
-  const y = (score) => T + ((100 - Math.max(0, Math.min(100, score))) * plotH) / 100;
-  const x = (i) => (list.length === 1 ? L + plotW / 2 : L + (i * plotW) / (list.length - 1));
-  const label = t('credit.trend_label', {medium, high});
-  const points = list.map((a, i) => `${x(i).toFixed(1)},${y(a.score).toFixed(1)}`).join(' ');
-  const cut = (value, cls) => [
-    s('line', {x1: L, x2: W - R, y1: y(value), y2: y(value), class: `trend-cut ${cls}`}),
-    s('text', {x: L - 6, y: y(value) + 4, 'text-anchor': 'end', class: 'trend-axis'},
-      String(value)),
-  ];
-  const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img',
-                        'aria-label': label, class: 'trend-chart'},
-    s('title', null, label),
-    s('rect', {x: L, y: y(100), width: plotW, height: y(high) - y(100), class: 'trend-zone-high'}),
-    s('rect', {x: L, y: y(high), width: plotW, height: y(medium) - y(high),
-               class: 'trend-zone-medium'}),
-    s('line', {x1: L, x2: W - R, y1: y(0), y2: y(0), class: 'trend-base'}),
-    s('text', {x: L - 6, y: y(0) + 4, 'text-anchor': 'end', class: 'trend-axis'}, '0'),
-    s('text', {x: L - 6, y: y(100) + 4, 'text-anchor': 'end', class: 'trend-axis'}, '100'),
-    cut(medium, 'trend-cut-medium'), cut(high, 'trend-cut-high'),
-    list.length > 1 ? s('polyline', {points, class: 'trend-line'}) : null,
-    list.map((a, i) => s('g', {class: 'trend-point'},
-      s('circle', {cx: x(i), cy: y(a.score), r: 5, class: `trend-mark trend-${a.risk_level}`,
-                   'data-id': a.id, 'data-score': a.score, 'data-level': a.risk_level,
-                   'data-as-of': a.as_of},
-        s('title', null, `${a.as_of} · ${a.score} · ${enumLabel('risk_level', a.risk_level)} · ` +
-                         enumLabel('grade', a.recommended_grade))),
-      s('text', {x: x(i), y: y(a.score) - 9, 'text-anchor': 'middle', class: 'trend-value'},
-        String(a.score)),
-      s('text', {x: x(i), y: H - B + 16, 'text-anchor': 'middle', class: 'trend-axis'},
-        String(a.as_of || '').slice(5)))));
-  return h('figure', {id: 'credit-trend', class: 'trend', 'data-marks': list.length},
-           svg, h('figcaption', {class: 'small muted'}, label));
 }
 
 // Lists, inspections, mismatches and rejections per month.
