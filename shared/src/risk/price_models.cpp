@@ -24,11 +24,16 @@ void PriceBelowOwnHistory(const RiskData& d, const RiskThresholds& t, std::vecto
       if (l.unit_price_fen > 0) prices[{r.ebc_code, l.sku}].push_back(l.unit_price_fen);
     }
   }
+  // Each SKU's median once (not per line: a popular SKU's history is as long as the data).
+  std::map<std::pair<std::string, std::string>, Fen> medians;
+  for (auto& [key, history] : prices) {
+    if (history.size() >= kMinHistory) medians.emplace(key, Median(std::move(history)));
+  }
   for (const RiskDeclaration& r : d.declarations) {
     for (const RiskLine& l : r.lines) {
-      const std::vector<Fen>& history = prices[{r.ebc_code, l.sku}];
-      if (history.size() < kMinHistory) continue;
-      const Fen median = Median(history);
+      auto known = medians.find({r.ebc_code, l.sku});
+      if (known == medians.end()) continue;
+      const Fen median = known->second;
       const int64_t below = PctBelow(l.unit_price_fen, median);
       if (below <= t.price_below_own_pct) continue;
       RiskHit h;
