@@ -3,9 +3,6 @@
 // recall when the lists are ranked by their hits' scores and the top 5% inspected. The data set
 // is built by the generator straight into memory in the shape the server's store reader gives
 // the core (core::RiskData); `seconds` counts the model run only. Prints one result line.
-#include <sys/resource.h>
-
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -13,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "common/contact_keys.h"
 #include "core/risk.h"
 #include "core/risk_eval.h"
@@ -21,17 +19,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double PeakRssMb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;
-}
+using bench::Clock;
+using bench::PeakRssMb;
+using bench::Since;
 
 [[noreturn]] void Die(const std::string& what) {
   std::fprintf(stderr, "bench_risk: %s\n", what.c_str());

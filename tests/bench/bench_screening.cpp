@@ -3,15 +3,14 @@
 // on disk, and the baseline: a plain batched insert of the same messages (uncompressed) and one
 // row per list with the declarations table's indexes. Prints one result line. File and DB I/O.
 #include <sqlite3.h>
-#include <sys/resource.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "app.h"
+#include "bench_clock.h"
 #include "demo/district_seed.h"
 #include "gen/ceb_text.h"
 #include "gen/gen_output.h"
@@ -19,17 +18,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double Since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double PeakRssMb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
+using bench::Clock;
+using bench::PeakRssMb;
+using bench::Since;
 
 void RemoveDb(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);

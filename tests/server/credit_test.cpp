@@ -43,16 +43,7 @@ TEST_CASE("an assessment reads the store; the core's result is stored with its f
   CHECK(a["as_of"] == kToday);
 
   // A stocktake of the demo ledger short by 5 face creams is read by the next assessment.
-  Response st = s.Post("/api/v1/ledgers/T4606W000001/stocktakes",
-                       {{"stocktake",
-                         {{"date", kToday},
-                          {"method", "self_count"},
-                          {"counts",
-                           {{{"sku", "HNBY-0010"}, {"counted", "200"}},
-                            {{"sku", "HNBY-0001"}, {"counted", "495"}}}}}}},
-                       u.hnby);
-  REQUIRE_MESSAGE(st.status == 201, st.body);
-  REQUIRE(st.json["stocktake"]["outcome"] == "shortage");
+  ShortDemoStocktake(s, u.hnby);
   a = Assess(s, u);
   CHECK(a["facts"]["stocktake_differences"] == 1);
   const core::Json& result = a["result"];

@@ -9,21 +9,6 @@
 namespace server::testing {
 namespace {
 
-// A stocktake of hnby's demo ledger short by 5 face creams: its id.
-int64_t ShortStocktake(TestServer& s, const std::string& hnby) {
-  Response st = s.Post("/api/v1/ledgers/T4606W000001/stocktakes",
-                       {{"stocktake",
-                         {{"date", kToday},
-                          {"method", "self_count"},
-                          {"counts",
-                           {{{"sku", "HNBY-0010"}, {"counted", "200"}},
-                            {{"sku", "HNBY-0001"}, {"counted", "495"}}}}}}},
-                       hnby);
-  REQUIRE_MESSAGE(st.status == 201, st.body);
-  REQUIRE(st.json["stocktake"]["outcome"] == "shortage");
-  return st.json["stocktake"]["id"].get<int64_t>();
-}
-
 const core::Json* FindingOf(const core::Json& list, int64_t stocktake) {
   for (const core::Json& f : list["items"]) {
     if (f["object_type"] == "stocktake" && f["object_id"] == stocktake) return &f;
@@ -39,7 +24,7 @@ TEST_CASE("an enterprise answers its findings; officers accept or reject the ans
   const std::string jp = s.Login("jpbeauty", kEnterprisePassword);
   const std::string officer = s.Login("officer", kOfficerPassword);
   const int64_t hnby_id = OwnEnterpriseId(s, hnby);
-  const int64_t stocktake = ShortStocktake(s, hnby);
+  const int64_t stocktake = ShortDemoStocktake(s, hnby)["id"].get<int64_t>();
 
   Response open = s.Get("/api/v1/findings?state=open", hnby);
   REQUIRE_MESSAGE(open.status == 200, open.body);

@@ -20,6 +20,22 @@ inline int64_t OwnEnterpriseId(TestServer& s, const std::string& cookie) {
   return me.json["user"]["enterprise_id"].get<int64_t>();
 }
 
+// A stocktake of hnby's demo ledger T4606W000001 short by 5 face creams (HNBY-0001 counted 495
+// of 500), recorded by hnby (`cookie`): the stored stocktake.
+inline core::Json ShortDemoStocktake(TestServer& s, const std::string& cookie) {
+  Response st = s.Post("/api/v1/ledgers/T4606W000001/stocktakes",
+                       {{"stocktake",
+                         {{"date", kToday},
+                          {"method", "self_count"},
+                          {"counts",
+                           {{{"sku", "HNBY-0010"}, {"counted", "200"}},
+                            {{"sku", "HNBY-0001"}, {"counted", "495"}}}}}}},
+                       cookie);
+  REQUIRE_MESSAGE(st.status == 201, st.body);
+  REQUIRE(st.json["stocktake"]["outcome"] == "shortage");
+  return st.json["stocktake"];
+}
+
 // Rows of every table the supervision routes write, with the audit log.
 inline std::map<std::string, int64_t> SupervisionCounts(TestServer& s) {
   std::map<std::string, int64_t> out;
