@@ -22,4 +22,15 @@ core::StatusOr<core::Json> CoreResult(std::string_view text) {
   return parsed;
 }
 
+core::StatusOr<std::string> BodyString(const core::Json& body, const char* key, size_t max_len,
+                                       bool required) {
+  core::StatusOr<std::string> v = required ? core::RequiredString(body, key, max_len)
+                                           : core::OptionalString(body, key, max_len);
+  if (!v.ok()) {
+    return core::InvalidArgumentError("field '" + std::string(key) + "' " +
+                                      (required ? "is required: " : "") + v.status().message());
+  }
+  return v;
+}
+
 }  // namespace server

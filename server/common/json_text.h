@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/json.h"
@@ -17,6 +18,11 @@ template <typename T>
 core::Json OrNull(const std::optional<T>& value) {
   return value ? core::Json(*value) : core::Json();
 }
+
+// A string field of a request body, at most max_len characters: InvalidArgument naming the field
+// when it is required and missing or empty, or present and not a string (or too long).
+core::StatusOr<std::string> BodyString(const core::Json& body, const char* key, size_t max_len,
+                                       bool required);
 
 // The output of a core JSON entry point (verdict_api.h): the object, InvalidArgument with the
 // core's message when it answered {"error": {...}}, Internal when it is not a JSON object.

@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.h"
 #include "common/clock.h"
+#include "common/json_text.h"
 #include "service/applications.h"
 #include "service/routing.h"
 #include "store/credit_repo.h"
@@ -23,17 +24,6 @@ core::StatusOr<EnterpriseRecord> Enterprise(Db& db, int64_t id) {
   CORE_ASSIGN_OR_RETURN(std::optional<EnterpriseRecord> e, FindEnterprise(db, id));
   if (!e) return core::NotFoundError("enterprise " + std::to_string(id) + " not found");
   return *std::move(e);
-}
-
-core::StatusOr<std::string> Text(const core::Json& body, const char* key, size_t max_len,
-                                 bool required) {
-  core::StatusOr<std::string> v = required ? core::RequiredString(body, key, max_len)
-                                           : core::OptionalString(body, key, max_len);
-  if (!v.ok()) {
-    return core::InvalidArgumentError("field '" + std::string(key) + "' " +
-                                      (required ? "is required: " : "") + v.status().message());
-  }
-  return v;
 }
 
 core::Json MeasuresJson(const core::Policy& policy, const std::string& grade,
@@ -123,11 +113,11 @@ core::StatusOr<core::Json> DecideEnterpriseCredit(App& app, Db& db, const Actor&
   if (!assessment_id.ok()) {
     return core::InvalidArgumentError("field 'assessment_id' is required (an integer)");
   }
-  CORE_ASSIGN_OR_RETURN(std::string action, Text(body, "action", 16, true));
+  CORE_ASSIGN_OR_RETURN(std::string action, BodyString(body, "action", 16, true));
   if (action != "confirm" && action != "override") {
     return core::InvalidArgumentError("field 'action' must be confirm or override");
   }
-  CORE_ASSIGN_OR_RETURN(std::string reason, Text(body, "reason", 2000, action == "override"));
+  CORE_ASSIGN_OR_RETURN(std::string reason, BodyString(body, "reason", 2000, action == "override"));
   CORE_ASSIGN_OR_RETURN(std::optional<AssessmentRecord> a, FindAssessment(db, *assessment_id));
   if (!a || a->enterprise_id != enterprise_id) {
     return core::NotFoundError("assessment " + std::to_string(*assessment_id) + " of enterprise " +
@@ -147,8 +137,8 @@ core::StatusOr<core::Json> DecideEnterpriseCredit(App& app, Db& db, const Actor&
   d.grade = a->recommended_grade;
   d.risk_level = a->risk_level;
   if (action == "override") {
-    CORE_ASSIGN_OR_RETURN(d.grade, Text(body, "grade", 64, true));
-    CORE_ASSIGN_OR_RETURN(d.risk_level, Text(body, "risk_level", 16, true));
+    CORE_ASSIGN_OR_RETURN(d.grade, BodyString(body, "grade", 64, true));
+    CORE_ASSIGN_OR_RETURN(d.risk_level, BodyString(body, "risk_level", 16, true));
     if (d.risk_level != "low" && d.risk_level != "medium" && d.risk_level != "high") {
       return core::InvalidArgumentError("field 'risk_level' must be low, medium or high");
     }
@@ -194,13 +184,13 @@ core::StatusOr<core::Json> RecordViolation(App& app, Db& db, const Actor& actor,
   CORE_ASSIGN_OR_RETURN(EnterpriseRecord e, Enterprise(db, enterprise_id));
   ViolationRecord v;
   v.enterprise_id = enterprise_id;
-  CORE_ASSIGN_OR_RETURN(v.kind, Text(body, "kind", 32, true));
+  CORE_ASSIGN_OR_RETURN(v.kind, BodyString(body, "kind", 32, true));
   if (v.kind != "violation" && v.kind != "smuggling_penalty" && v.kind != "smuggling_crime" &&
       v.kind != "tax_overdue") {
     return core::InvalidArgumentError(
         "field 'kind' must be violation, smuggling_penalty, smuggling_crime or tax_overdue");
   }
-  CORE_ASSIGN_OR_RETURN(std::string decided_on, Text(body, "decided_on", 10, true));
+  CORE_ASSIGN_OR_RETURN(std::string decided_on, BodyString(body, "decided_on", 10, true));
   core::StatusOr<core::Date> date = core::Date::Parse(decided_on);
   if (!date.ok() || *date > app.Today()) {
     return core::InvalidArgumentError(
@@ -221,8 +211,8 @@ core::StatusOr<core::Json> RecordViolation(App& app, Db& db, const Actor& actor,
   if (v.kind == "tax_overdue" && v.overdue_days <= 0) {
     return core::InvalidArgumentError("field 'overdue_days' is required for tax_overdue");
   }
-  CORE_ASSIGN_OR_RETURN(v.reference, Text(body, "reference", 128, true));
-  CORE_ASSIGN_OR_RETURN(v.description, Text(body, "description", 2000, true));
+  CORE_ASSIGN_OR_RETURN(v.reference, BodyString(body, "reference", 128, true));
+  CORE_ASSIGN_OR_RETURN(v.description, BodyString(body, "description", 2000, true));
   v.created_by = actor.user_id;
   v.created_at = FormatUtcIso(app.Now());
   CORE_ASSIGN_OR_RETURN(v.id, InsertViolation(db, v));

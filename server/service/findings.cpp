@@ -3,22 +3,13 @@
 
 #include "audit/audit_log.h"
 #include "common/clock.h"
+#include "common/json_text.h"
 
 namespace server {
 
 namespace {
 
 constexpr size_t kMaxText = 2000;
-
-core::StatusOr<std::string> Text(const core::Json& body, const char* key, bool required) {
-  core::StatusOr<std::string> v = required ? core::RequiredString(body, key, kMaxText)
-                                           : core::OptionalString(body, key, kMaxText);
-  if (!v.ok()) {
-    return core::InvalidArgumentError("field '" + std::string(key) + "' " +
-                                      (required ? "is required: " : "") + v.status().message());
-  }
-  return v;
-}
 
 core::StatusOr<core::Json> WithAnswers(Db& db, const FindingRow& f) {
   core::Json j = FindingRowJson(f);
@@ -68,14 +59,14 @@ core::StatusOr<core::Json> RespondToFinding(App& app, Db& db, const Actor& actor
   if (!actor.is_enterprise()) {
     return core::PermissionDeniedError("only the enterprise answers its findings");
   }
-  CORE_ASSIGN_OR_RETURN(std::string type, Text(body, "object_type", true));
+  CORE_ASSIGN_OR_RETURN(std::string type, BodyString(body, "object_type", kMaxText, true));
   core::StatusOr<int64_t> id = core::RequiredInt(body, "object_id");
   if (!id.ok()) return core::InvalidArgumentError("field 'object_id' is required (an integer)");
-  CORE_ASSIGN_OR_RETURN(std::string kind, Text(body, "kind", true));
+  CORE_ASSIGN_OR_RETURN(std::string kind, BodyString(body, "kind", kMaxText, true));
   if (kind != "explanation" && kind != "correction") {
     return core::InvalidArgumentError("field 'kind' must be explanation or correction");
   }
-  CORE_ASSIGN_OR_RETURN(std::string text, Text(body, "text", true));
+  CORE_ASSIGN_OR_RETURN(std::string text, BodyString(body, "text", kMaxText, true));
   CORE_ASSIGN_OR_RETURN(FindingRow f, Visible(db, actor, type, *id));
   if (f.state != "open") {
     return core::FailedPreconditionError(
@@ -103,11 +94,12 @@ core::StatusOr<core::Json> RespondToFinding(App& app, Db& db, const Actor& actor
 core::StatusOr<core::Json> ReviewFindingAnswer(App& app, Db& db, const Actor& actor,
                                                int64_t response_id, const core::Json& body) {
   if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");
-  CORE_ASSIGN_OR_RETURN(std::string decision, Text(body, "decision", true));
+  CORE_ASSIGN_OR_RETURN(std::string decision, BodyString(body, "decision", kMaxText, true));
   if (decision != "accepted" && decision != "rejected") {
     return core::InvalidArgumentError("field 'decision' must be accepted or rejected");
   }
-  CORE_ASSIGN_OR_RETURN(std::string note, Text(body, "note", decision == "rejected"));
+  CORE_ASSIGN_OR_RETURN(std::string note,
+                        BodyString(body, "note", kMaxText, decision == "rejected"));
   CORE_ASSIGN_OR_RETURN(std::optional<FindingResponse> r, FindFindingResponse(db, response_id));
   if (!r) return core::NotFoundError("no answer " + std::to_string(response_id));
   const std::string at = FormatUtcIso(app.Now());
