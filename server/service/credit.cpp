@@ -40,7 +40,7 @@ core::Json MeasuresJson(const core::Policy& policy, const std::string& grade,
 
 }  // namespace
 
-core::StatusOr<core::CreditFacts> GatherCreditFacts(App& app, Db& db, int64_t enterprise_id,
+core::StatusOr<core::CreditFacts> GatherCreditFacts(Db& db, int64_t enterprise_id,
                                                     const core::Date& as_of) {
   CORE_ASSIGN_OR_RETURN(EnterpriseRecord e, Enterprise(db, enterprise_id));
   const std::string from = as_of.AddDays(-kPeriodDays).ToIso();
@@ -70,14 +70,13 @@ core::StatusOr<core::CreditFacts> GatherCreditFacts(App& app, Db& db, int64_t en
   CORE_ASSIGN_OR_RETURN(f.documents_previous_year,
                         CountDeclaredLists(db, e.customs_code, std::to_string(last_year) + "-01-01",
                                            std::to_string(last_year) + "-12-31"));
-  (void)app;
   return f;
 }
 
 core::StatusOr<core::Json> AssessEnterpriseCredit(App& app, Db& db, const Actor& actor,
                                                   int64_t enterprise_id) {
   const core::Date today = app.Today();
-  CORE_ASSIGN_OR_RETURN(core::CreditFacts facts, GatherCreditFacts(app, db, enterprise_id, today));
+  CORE_ASSIGN_OR_RETURN(core::CreditFacts facts, GatherCreditFacts(db, enterprise_id, today));
   std::shared_ptr<const ReferenceData> ref = app.reference();
   CORE_ASSIGN_OR_RETURN(core::CreditAssessment result,
                         core::AssessCredit(facts, today, ref->policy));
@@ -181,7 +180,7 @@ core::StatusOr<core::Json> DecideEnterpriseCredit(App& app, Db& db, const Actor&
 core::StatusOr<core::Json> RecordViolation(App& app, Db& db, const Actor& actor,
                                            int64_t enterprise_id, const core::Json& body) {
   if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");
-  CORE_ASSIGN_OR_RETURN(EnterpriseRecord e, Enterprise(db, enterprise_id));
+  CORE_RETURN_IF_ERROR(Enterprise(db, enterprise_id).status());  // NotFound for none
   ViolationRecord v;
   v.enterprise_id = enterprise_id;
   CORE_ASSIGN_OR_RETURN(v.kind, BodyString(body, "kind", 32, true));
@@ -218,7 +217,6 @@ core::StatusOr<core::Json> RecordViolation(App& app, Db& db, const Actor& actor,
   CORE_ASSIGN_OR_RETURN(v.id, InsertViolation(db, v));
   CORE_RETURN_IF_ERROR(AppendAudit(db, actor, "credit.violation", "enterprise",
                                    std::to_string(enterprise_id), ViolationJson(v), app.Now()));
-  (void)e;
   return core::Json{{"violation", ViolationJson(v)}};
 }
 

@@ -18,7 +18,7 @@ namespace server {
 // (counts over [as_of - 364 days, as_of]; documents of the previous calendar year). The current
 // grade and certification come from the grade in force (only customs' certification grants
 // the certified grades). NotFound for an unknown enterprise.
-core::StatusOr<core::CreditFacts> GatherCreditFacts(App& app, Db& db, int64_t enterprise_id,
+core::StatusOr<core::CreditFacts> GatherCreditFacts(Db& db, int64_t enterprise_id,
                                                     const core::Date& as_of);
 
 // Assesses the enterprise today, stores the facts and the core's result, audits

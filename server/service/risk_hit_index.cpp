@@ -10,9 +10,7 @@ int64_t RiskHitCounts::Of(std::string_view subject) const {
 }
 
 core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
-  CORE_ASSIGN_OR_RETURN(Stmt newest, db.Query("SELECT COALESCE(MAX(id), 0) FROM risk_runs"));
-  CORE_ASSIGN_OR_RETURN(bool row, newest.Step());
-  const int64_t run_id = row ? newest.Int(0) : 0;
+  CORE_ASSIGN_OR_RETURN(const int64_t run_id, db.QueryInt("SELECT MAX(id) FROM risk_runs"));
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (current_->run_id == run_id) return current_;

@@ -7,14 +7,6 @@ namespace server {
 
 namespace {
 
-// The first column of the first row of a counting query (0 for none or NULL).
-template <typename... Args>
-core::StatusOr<int64_t> Count(Db& db, std::string_view sql, const Args&... args) {
-  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query(sql, args...));
-  CORE_ASSIGN_OR_RETURN(bool row, q.Step());
-  return row && !q.IsNull(0) ? q.Int(0) : int64_t{0};
-}
-
 constexpr std::string_view kAssessmentColumns =
     "id, enterprise_id, as_of, period_from, policy_version, facts, result, score, risk_level, "
     "recommended_grade, created_by, created_by_name, created_at";
@@ -194,32 +186,29 @@ core::StatusOr<CreditCounts> CountCreditFacts(Db& db, int64_t enterprise_id,
   // A patrol (or a test order) with at least one error finding counts once.
   CORE_ASSIGN_OR_RETURN(
       c.patrol_findings,
-      Count(db,
-            "SELECT COUNT(DISTINCT COALESCE(f.task_id, -f.id)) FROM patrol_findings f "
-            "JOIN shops s ON s.id = f.shop_id WHERE s.enterprise_id = ? AND "
-            "f.severity = 'error' AND substr(f.created_at, 1, 10) BETWEEN ? AND ?",
-            enterprise_id, from, to));
+      db.QueryInt("SELECT COUNT(DISTINCT COALESCE(f.task_id, -f.id)) FROM patrol_findings f "
+                  "JOIN shops s ON s.id = f.shop_id WHERE s.enterprise_id = ? AND "
+                  "f.severity = 'error' AND substr(f.created_at, 1, 10) BETWEEN ? AND ?",
+                  enterprise_id, from, to));
   CORE_ASSIGN_OR_RETURN(
       c.mystery_discrepancies,
-      Count(db,
-            "SELECT COUNT(*) FROM mystery_orders m JOIN shops s ON s.id = m.shop_id "
-            "WHERE s.enterprise_id = ? AND m.status IN ('mismatch', 'undeclared') AND "
-            "COALESCE(m.placed_on, substr(m.created_at, 1, 10)) BETWEEN ? AND ?",
-            enterprise_id, from, to));
+      db.QueryInt("SELECT COUNT(*) FROM mystery_orders m JOIN shops s ON s.id = m.shop_id "
+                  "WHERE s.enterprise_id = ? AND m.status IN ('mismatch', 'undeclared') AND "
+                  "COALESCE(m.placed_on, substr(m.created_at, 1, 10)) BETWEEN ? AND ?",
+                  enterprise_id, from, to));
   CORE_ASSIGN_OR_RETURN(
       c.stocktake_differences,
-      Count(db,
-            "SELECT COUNT(*) FROM stocktakes WHERE enterprise_id = ? AND outcome IN "
-            "('shortage', 'surplus', 'shortage_and_surplus') AND date BETWEEN ? AND ?",
-            enterprise_id, from, to));
+      db.QueryInt("SELECT COUNT(*) FROM stocktakes WHERE enterprise_id = ? AND outcome IN "
+                  "('shortage', 'surplus', 'shortage_and_surplus') AND date BETWEEN ? AND ?",
+                  enterprise_id, from, to));
   // The newest run's hits naming the enterprise, or one of its lists.
   CORE_ASSIGN_OR_RETURN(
       c.risk_hits,
-      Count(db,
-            "SELECT COUNT(*) FROM risk_hits h WHERE h.run_id = (SELECT MAX(id) FROM risk_runs) AND "
-            "(h.subject = ?1 OR EXISTS (SELECT 1 FROM json_each(h.declarations) j JOIN "
-            "declarations d ON d.id = j.value WHERE d.ebc_code = ?1))",
-            customs_code));
+      db.QueryInt(
+          "SELECT COUNT(*) FROM risk_hits h WHERE h.run_id = (SELECT MAX(id) FROM risk_runs) AND "
+          "(h.subject = ?1 OR EXISTS (SELECT 1 FROM json_each(h.declarations) j JOIN "
+          "declarations d ON d.id = j.value WHERE d.ebc_code = ?1))",
+          customs_code));
   CORE_ASSIGN_OR_RETURN(
       Stmt v, db.Query("SELECT COALESCE(SUM(kind = 'violation'), 0), COALESCE(SUM(penalty_fen), "
                        "0), COALESCE(MAX(kind = 'smuggling_penalty'), 0), "
@@ -240,9 +229,9 @@ core::StatusOr<CreditCounts> CountCreditFacts(Db& db, int64_t enterprise_id,
 
 core::StatusOr<int64_t> CountDeclaredLists(Db& db, std::string_view ebc_code, std::string_view from,
                                            std::string_view to) {
-  return Count(db,
-               "SELECT COUNT(*) FROM declarations WHERE ebc_code = ? AND decl_date BETWEEN ? AND ?",
-               ebc_code, from, to);
+  return db.QueryInt(
+      "SELECT COUNT(*) FROM declarations WHERE ebc_code = ? AND decl_date BETWEEN ? AND ?",
+      ebc_code, from, to);
 }
 
 core::StatusOr<std::vector<MonthlyOutcome>> MonthlyOutcomes(Db& db, std::string_view ebc_code,

@@ -108,6 +108,16 @@ class Db {
     if (!stmt.ok()) return stmt.status();
     return stmt->Run();
   }
+  // The first column of the first row (0 when there is no row, or it is NULL): counts, sums,
+  // maxima.
+  template <typename... Args>
+  core::StatusOr<int64_t> QueryInt(std::string_view sql, const Args&... args) {
+    core::StatusOr<Stmt> stmt = Query(sql, args...);
+    if (!stmt.ok()) return stmt.status();
+    core::StatusOr<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    return *row ? stmt->Int(0) : 0;
+  }
   // Runs SQL text with no parameters, possibly several statements (migrations, pragmas).
   core::Status ExecScript(std::string_view sql);
 

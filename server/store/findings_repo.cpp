@@ -120,12 +120,8 @@ core::StatusOr<ListResult<FindingRow>> ListFindings(Db& db, const FindingFilter&
   const std::string where =
       " FROM stated WHERE (?1 IS NULL OR enterprise_id = ?1) AND (?2 = '' OR state = ?2)";
   ListResult<FindingRow> out;
-  {
-    CORE_ASSIGN_OR_RETURN(Stmt q, db.Query(std::string(kFindings) + "SELECT COUNT(*)" + where,
-                                           filter.enterprise_id, filter.state));
-    CORE_ASSIGN_OR_RETURN(bool row, q.Step());
-    out.total = row ? q.Int(0) : 0;
-  }
+  CORE_ASSIGN_OR_RETURN(out.total, db.QueryInt(std::string(kFindings) + "SELECT COUNT(*)" + where,
+                                               filter.enterprise_id, filter.state));
   CORE_ASSIGN_OR_RETURN(
       Stmt q, db.Query(std::string(kFindings) + "SELECT " + std::string(kColumns) + where +
                            " ORDER BY at DESC, object_type, object_id LIMIT ?3 OFFSET ?4",

@@ -25,11 +25,6 @@ QueueEntry QueueRow(const Stmt& q) {
   return e;
 }
 
-core::StatusOr<int64_t> CountOf(Stmt q) {
-  CORE_ASSIGN_OR_RETURN(bool row, q.Step());
-  return row ? q.Int(0) : 0;
-}
-
 }  // namespace
 
 core::Status PutQueueEntry(Db& db, const QueueEntry& e) {
@@ -60,9 +55,8 @@ core::StatusOr<ListResult<QueueEntry>> ListQueue(Db& db, std::string_view queue,
       " FROM declaration_queue q JOIN declarations d ON d.id = q.declaration_id "
       "WHERE q.queue = ? AND d.status = ?";
   ListResult<QueueEntry> out;
-  CORE_ASSIGN_OR_RETURN(Stmt count, db.Query("SELECT COUNT(*)" + std::string(kFrom), queue,
-                                             static_cast<int64_t>(status)));
-  CORE_ASSIGN_OR_RETURN(out.total, CountOf(std::move(count)));
+  CORE_ASSIGN_OR_RETURN(out.total, db.QueryInt("SELECT COUNT(*)" + std::string(kFrom), queue,
+                                               static_cast<int64_t>(status)));
   CORE_ASSIGN_OR_RETURN(
       Stmt q,
       db.Query("SELECT q.declaration_id, q.queue, q.entered_at, q.reasons, q.detail, "
@@ -219,11 +213,10 @@ core::StatusOr<HistoryCounts> CountHistory(Db& db, std::string_view ebc_code, st
 core::StatusOr<int64_t> CountBuyerLists(Db& db, std::string_view buyer_id_number,
                                         std::string_view from, std::string_view to,
                                         int64_t exclude_id) {
-  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query("SELECT COUNT(*) FROM declarations WHERE "
-                                         "buyer_id_number = ? AND decl_date >= ? AND "
-                                         "decl_date <= ? AND id <> ? AND status <> 899",
-                                         buyer_id_number, from, to, exclude_id));
-  return CountOf(std::move(q));
+  return db.QueryInt(
+      "SELECT COUNT(*) FROM declarations WHERE buyer_id_number = ? AND decl_date >= ? AND "
+      "decl_date <= ? AND id <> ? AND status <> 899",
+      buyer_id_number, from, to, exclude_id);
 }
 
 core::StatusOr<int64_t> CountIdsBehindContact(Db& db, bool phone, std::string_view key) {
@@ -231,11 +224,9 @@ core::StatusOr<int64_t> CountIdsBehindContact(Db& db, bool phone, std::string_vi
   // The column comes from this fixed choice, never from input. The "<> ''" repeats the partial
   // index's condition: without it SQLite cannot prove a bound key is not '' and scans the table.
   const std::string column = phone ? "buyer_phone_key" : "consignee_address_key";
-  CORE_ASSIGN_OR_RETURN(
-      Stmt q, db.Query("SELECT COUNT(DISTINCT buyer_id_number) FROM ceb_orders WHERE " + column +
-                           " = ? AND " + column + " <> ''",
-                       key));
-  return CountOf(std::move(q));
+  return db.QueryInt("SELECT COUNT(DISTINCT buyer_id_number) FROM ceb_orders WHERE " + column +
+                         " = ? AND " + column + " <> ''",
+                     key);
 }
 
 core::Json SupplementaryBillJson(const SupplementaryBill& b) {
