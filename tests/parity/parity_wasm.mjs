@@ -33,11 +33,13 @@ for (const [name, rel] of Object.entries(tables)) {
     process.exit(1);
   }
 }
-const p = JSON.parse(core.loadPolicy(text('data/policy/default.json')));
+const defaultPolicyText = text('data/policy/default.json');
+const p = JSON.parse(core.loadPolicy(defaultPolicyText));
 if (!p.ok) {
   console.error(`default.json: ${p.error}`);
   process.exit(1);
 }
+const defaultPolicy = JSON.parse(defaultPolicyText);
 
 const entry = {
   admission: core.evaluateAdmission,
@@ -57,6 +59,7 @@ const entry = {
   preview: core.previewRule,
   draw: core.drawInspectors,
   draw_targets: core.drawTargets,
+  credit: core.assessCredit,
 };
 const lines = [];
 // Every tests/parity/scenarios*.json file, in name order, as parity_native reads them.
@@ -71,6 +74,16 @@ for (const s of scenarios) {
     process.exit(1);
   }
   const request = typeof s.request === 'string' ? s.request : JSON.stringify(s.request);
+  // A scenario's "policy" replaces those top-level keys of default.json for it alone, as in
+  // parity_native.
+  if (s.policy !== undefined) {
+    const r = JSON.parse(core.loadPolicy(JSON.stringify({ ...defaultPolicy, ...s.policy })));
+    if (!r.ok) {
+      console.error(`${s.name}: policy: ${r.error}`);
+      process.exit(1);
+    }
+  }
   lines.push(`${s.name}\t${fn(request)}\n`);
+  if (s.policy !== undefined) core.loadPolicy(defaultPolicyText);
 }
 process.stdout.write(lines.join(''));
