@@ -9,6 +9,7 @@
 #include "core/credit.h"
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/learned.h"
 #include "core/ledger_api.h"
 #include "core/policy.h"
 #include "core/reconcile_api.h"
@@ -127,6 +128,10 @@ std::string AssessCredit(const std::string& request) {
   return core::AssessCreditJson(request, CurrentPolicy());
 }
 
+// scoreLearned({"model", "values"}) -> the learned risk score and its explanation (core/learned.h)
+// from the trees and values the server stored: the page shows what the server's score rests on.
+std::string ScoreLearned(const std::string& request) { return core::ScoreLearnedJson(request); }
+
 // gateCheck / promotionCheck use the loaded policy's tolerances.
 std::string GateCheck(const std::string& request) {
   return core::GateCheckJson(request, CurrentPolicy());
@@ -178,6 +183,7 @@ EMSCRIPTEN_BINDINGS(cbec_patrol_core) {
   emscripten::function("ledgerWhatIf", &LedgerWhatIf);
   emscripten::function("compareStocktake", &CompareStocktake);
   emscripten::function("assessCredit", &AssessCredit);
+  emscripten::function("scoreLearned", &ScoreLearned);
   emscripten::function("gateCheck", &GateCheck);
   emscripten::function("promotionCheck", &PromotionCheck);
   emscripten::function("promotionSummary", &PromotionSummary);

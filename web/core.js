@@ -161,4 +161,9 @@ class Core {
   assessCredit(request) {
     return this.call_('assessCredit', request);
   }
+
+  // The learned risk score (core/learned.h) from a stored model's trees and a list's values.
+  scoreLearned(request) {
+    return this.call_('scoreLearned', request);
+  }
 }

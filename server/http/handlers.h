@@ -78,6 +78,11 @@ core::StatusOr<Reply> HandleBookLedgerTransfer(RequestContext& ctx);
 core::StatusOr<Reply> HandleRiskModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx);
+core::StatusOr<Reply> HandleTrainLearnedModel(RequestContext& ctx);
+core::StatusOr<Reply> HandleListLearnedModels(RequestContext& ctx);
+core::StatusOr<Reply> HandleLearnedModel(RequestContext& ctx);
+core::StatusOr<Reply> HandleRunLearnedScores(RequestContext& ctx);
+core::StatusOr<Reply> HandleDeclarationLearnedScore(RequestContext& ctx);
 // stocktakes
 core::StatusOr<Reply> HandleRecordStocktake(RequestContext& ctx);
 core::StatusOr<Reply> HandleCreditProfile(RequestContext& ctx);

@@ -1,5 +1,6 @@
 // Handlers: the risk models (registry), runs over the store, and a run's hits. Customs only.
 #include "http/handlers.h"
+#include "service/learned_scores.h"
 #include "service/risk_runs.h"
 
 namespace server {
@@ -24,6 +25,36 @@ core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx) {
   CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
   CORE_ASSIGN_OR_RETURN(std::string model, ctx.Query("model", 64));
   CORE_ASSIGN_OR_RETURN(core::Json out, RiskRunHits(ctx.db, id, model));
+  return Reply::Json(200, out);
+}
+
+core::StatusOr<Reply> HandleTrainLearnedModel(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json body, ctx.JsonBody());
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_ASSIGN_OR_RETURN(core::Json out, TrainLearnedModel(ctx.app, ctx.db, ctx.actor, body));
+  return Reply::Json(201, out);
+}
+
+core::StatusOr<Reply> HandleListLearnedModels(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json out, LearnedModelsJson(ctx.db));
+  return Reply::Json(200, out);
+}
+
+core::StatusOr<Reply> HandleLearnedModel(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json out, LearnedModelDetail(ctx.db, id));
+  return Reply::Json(200, out);
+}
+
+core::StatusOr<Reply> HandleRunLearnedScores(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json out, RunLearnedScores(ctx.db, id));
+  return Reply::Json(200, out);
+}
+
+core::StatusOr<Reply> HandleDeclarationLearnedScore(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json out, DeclarationLearnedScore(ctx.db, id));
   return Reply::Json(200, out);
 }
 

@@ -6,6 +6,7 @@
 
 #include "audit/audit_log.h"
 #include "common/clock.h"
+#include "service/learned_scores.h"
 
 namespace server {
 
@@ -42,6 +43,8 @@ core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor&
     CORE_RETURN_IF_ERROR(InsertRiskHit(db, run.id, h));
     by_model[h.model] = by_model[h.model].get<int64_t>() + 1;
   }
+  // The newest learned model scores every list beside the hits (none trained yet: none).
+  CORE_ASSIGN_OR_RETURN(core::Json learned, ScoreRunWithNewestModel(db, run.id, data, hits));
   CORE_RETURN_IF_ERROR(AppendAudit(db, actor, "risk.run", "risk_run", std::to_string(run.id),
                                    {{"declarations", run.declarations}, {"hits", run.hits}}, now));
   const core::Json inputs = {{"declarations", data.declarations.size()},
@@ -52,7 +55,8 @@ core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor&
                              {"gate_passes", data.gate_passes.size()},
                              {"vehicles", data.vehicles.size()},
                              {"inspections", data.inspections.size()}};
-  return core::Json{{"run", RiskRunJson(run)}, {"by_model", by_model}, {"inputs", inputs}};
+  return core::Json{
+      {"run", RiskRunJson(run)}, {"by_model", by_model}, {"inputs", inputs}, {"learned", learned}};
 }
 
 core::Json RiskModelsJson() {

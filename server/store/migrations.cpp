@@ -6,6 +6,7 @@
 #include "common/clock.h"
 #include "store/credit_schema.h"
 #include "store/findings_schema.h"
+#include "store/learned_schema.h"
 #include "store/patrol_schema.h"
 #include "store/routing_schema.h"
 #include "store/supervision_schema.h"
@@ -463,6 +464,7 @@ const std::vector<Migration>& AllMigrations() {
       {11, "risk model runs and hits", kRiskRuns},
       {12, "violations, credit assessments and decisions", kCreditSchema},
       {13, "enterprises' answers to findings", kFindingResponsesSchema},
+      {15, "learned risk score: models and scores per run", kLearnedSchema},
   };
   return kMigrations;
 }

@@ -16,22 +16,6 @@
 namespace server::testing {
 namespace {
 
-// A rule sending lists at a unit price of 199.00 to inspection.
-void InspectAt199(TestServer& s, const std::string& admin) {
-  core::Json rule = {{"id", "risk-inspect"},
-                     {"name", "risk-inspect"},
-                     {"condition", "goods.unit_price_fen = 199.00 cny"},
-                     {"action", "inspect"},
-                     {"priority", 100},
-                     {"valid_from", "2026-01-01"},
-                     {"valid_to", nullptr},
-                     {"enabled", true},
-                     {"reason_zh", "测试"},
-                     {"reason_en", "test"}};
-  Response saved = s.Put("/api/v1/routing/rules/risk-inspect", {{"rule", rule}}, admin);
-  REQUIRE_MESSAGE(saved.status == 201, saved.body);
-}
-
 // The hits of `model` in run `run`, read back over HTTP.
 core::Json HitsOf(TestServer& s, const std::string& cookie, const std::string& run,
                   const std::string& model) {

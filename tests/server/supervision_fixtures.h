@@ -1,5 +1,6 @@
-// Helpers shared by the ledger, gate and promotion server tests: enterprise ids, row counts of
-// the supervision tables, and bonded (1210) message sets. Header only; no file I/O itself.
+// Helpers shared by the ledger, gate, promotion and risk server tests: enterprise ids, row counts
+// of the supervision tables, bonded (1210) message sets and an inspection rule. Header only; no
+// file I/O itself.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -11,6 +12,22 @@
 #include "test_server.h"
 
 namespace server::testing {
+
+// Saves (as `admin`) a routing rule sending lists at a unit price of 199.00 to inspection.
+inline void InspectAt199(TestServer& s, const std::string& admin) {
+  core::Json rule = {{"id", "risk-inspect"},
+                     {"name", "risk-inspect"},
+                     {"condition", "goods.unit_price_fen = 199.00 cny"},
+                     {"action", "inspect"},
+                     {"priority", 100},
+                     {"valid_from", "2026-01-01"},
+                     {"valid_to", nullptr},
+                     {"enabled", true},
+                     {"reason_zh", "测试"},
+                     {"reason_en", "test"}};
+  Response saved = s.Put("/api/v1/routing/rules/risk-inspect", {{"rule", rule}}, admin);
+  REQUIRE_MESSAGE(saved.status == 201, saved.body);
+}
 
 // The enterprise id of a signed-in enterprise user.
 inline int64_t OwnEnterpriseId(TestServer& s, const std::string& cookie) {
