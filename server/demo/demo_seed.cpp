@@ -306,7 +306,6 @@ core::StatusOr<bool> SeedDemoIfEmpty(App& app, uint64_t generated_lists) {
                         MakeUser(app, "officer", "Officer#2026demo", "officer", "李巡查"));
   CORE_ASSIGN_OR_RETURN(UserRecord officer2,
                         MakeUser(app, "officer2", "Officer#2026demo", "officer", "王审核"));
-  (void)admin;
   Actor by_officer = ActorFor(officer);
   Actor by_officer2 = ActorFor(officer2);
 
@@ -360,7 +359,7 @@ core::StatusOr<bool> SeedDemoIfEmpty(App& app, uint64_t generated_lists) {
   // The generated district (server/gen) beside the hand-written data: message sets through the
   // real ingestion, so the queues are not empty.
   if (generated_lists > 0) {
-    CORE_RETURN_IF_ERROR(SeedGeneratedDemo(app, by_officer, generated_lists));
+    CORE_RETURN_IF_ERROR(SeedGeneratedDemo(app, by_officer, ActorFor(admin), generated_lists));
   }
 
   CORE_RETURN_IF_ERROR(InTransaction(app, "marker", [&](Db& db) -> core::Status {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "audit/audit_log.h"
+#include "demo/demo_learned.h"
 #include "demo/demo_steps.h"
 #include "gen/ceb_text.h"
 #include "gen/gen_output.h"
@@ -81,6 +82,7 @@ core::StatusOr<SetImportCounts> ImportGeneratedSets(App& app, const gen::Distric
       ++counts.sets;
       for (const gen::Label& l : s.labels) {
         ++counts.labels_by_kind[l.kind];
+        if (l.kind != "overweight_gate_pass") counts.labelled_orders.insert(s.order.head.order_no);
         if (counts.labels.size() < SetImportCounts::kMaxKeptLabels) {
           counts.labels.push_back(gen::LabelJson(l));
         }
@@ -123,7 +125,7 @@ core::StatusOr<SetImportCounts> ImportGeneratedSets(App& app, const gen::Distric
   return counts;
 }
 
-core::Status SeedGeneratedDemo(App& app, const Actor& officer, uint64_t lists) {
+core::Status SeedGeneratedDemo(App& app, const Actor& officer, const Actor& admin, uint64_t lists) {
   constexpr uint64_t kDemoSeed = 2026;
   const gen::District d = gen::MakeDistrict(kDemoSeed, gen::ConsumersFor(lists));
   CORE_ASSIGN_OR_RETURN(DistrictIds ids, SeedDistrict(app, d, officer));
@@ -134,7 +136,9 @@ core::Status SeedGeneratedDemo(App& app, const Actor& officer, uint64_t lists) {
   so.from = app.Today().AddDays(-30);
   so.fraud_per_mille = 150;
   so.side_records = false;
+  CORE_RETURN_IF_ERROR(StartDemoSampling(app, admin));
   CORE_ASSIGN_OR_RETURN(SetImportCounts counts, ImportGeneratedSets(app, d, so, 100));
+  CORE_RETURN_IF_ERROR(FinishDemoSampling(app, admin, counts.labelled_orders));
   return InTransaction(app, "generated marker", [&](Db& db) -> core::Status {
     core::Json detail = {{"seed", kDemoSeed},
                          {"enterprises", static_cast<int64_t>(ids.enterprises.size())},

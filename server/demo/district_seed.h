@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct SetImportCounts {
   std::map<std::string, int64_t> by_status;  // declaration status name -> count
   std::map<std::string, int64_t> labels_by_kind;
   std::vector<core::Json> labels;  // the first kMaxKeptLabels labels (LabelJson)
+  // Order numbers of the sets whose list carries a label (a gate pass's label aside): what an
+  // inspection of that list would find.
+  std::set<std::string> labelled_orders;
   static constexpr size_t kMaxKeptLabels = 2000;
 };
 
@@ -58,7 +62,9 @@ core::StatusOr<SetImportCounts> ImportGeneratedSets(App& app, const gen::Distric
 // The demo's generated district (`make run`): a fixed seed, its enterprises and goods beside the
 // hand-written demo ones, and `lists` sets over the 30 days before App::Today() imported through
 // the real ingestion, so the queues hold released, reviewed and rejected lists; the labels of the
-// injected frauds go to the audit log ("demo.generated"). Each step commits on its own.
-core::Status SeedGeneratedDemo(App& app, const Actor& officer, uint64_t lists);
+// injected frauds go to the audit log ("demo.generated"). While they arrive a sampling campaign
+// (demo/demo_learned.h, switched on and off by `admin`) gives the inspection history the learned
+// risk score is trained on. Each step commits on its own.
+core::Status SeedGeneratedDemo(App& app, const Actor& officer, const Actor& admin, uint64_t lists);
 
 }  // namespace server
