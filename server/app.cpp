@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include "common/crypto.h"
+#include "service/risk_jobs.h"
 #include "store/migrations.h"
 
 namespace server {
@@ -49,8 +50,12 @@ core::StatusOr<std::unique_ptr<App>> App::Open(AppConfig config) {
   CORE_RETURN_IF_ERROR(SeedReferenceData(*db, app->config_.data_dir, app->Now()));
   CORE_ASSIGN_OR_RETURN(app->reference_, LoadReferenceData(*db));
   CORE_ASSIGN_OR_RETURN(app->decoy_hash_, HashPassword(RandomHex(16), app->config_.password));
+  app->risk_jobs_ = std::make_unique<RiskJobWorker>(*app);
+  CORE_RETURN_IF_ERROR(app->risk_jobs_->Resume());
   return app;
 }
+
+App::~App() = default;
 
 core::Date App::Today() const {
   if (config_.today) return *config_.today;

@@ -64,6 +64,8 @@ class LoginThrottle {
   std::map<std::string, Entry> entries_;
 };
 
+class RiskJobWorker;  // service/risk_jobs.h
+
 class App {
  public:
   // Creates the database directory's file when missing, migrates it, seeds the reference lists
@@ -91,6 +93,10 @@ class App {
   // A hash of a random password with the configured cost, verified against when the username
   // is unknown so that unknown and known usernames take the same time.
   const std::string& decoy_password_hash() const { return decoy_hash_; }
+  // The risk run jobs' worker thread (service/risk_jobs.h).
+  RiskJobWorker& risk_jobs() { return *risk_jobs_; }
+
+  ~App();
 
  private:
   explicit App(AppConfig config);
@@ -104,6 +110,8 @@ class App {
   RuleCache rule_cache_;
   RiskHitIndex risk_hits_;
   std::string decoy_hash_;
+  // Last: destroyed first, so its thread stops before the pool it uses goes.
+  std::unique_ptr<RiskJobWorker> risk_jobs_;
 };
 
 }  // namespace server

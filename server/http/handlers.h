@@ -79,6 +79,8 @@ core::StatusOr<Reply> HandleRiskModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleRiskRunHits(RequestContext& ctx);
 core::StatusOr<Reply> HandleTrainLearnedModel(RequestContext& ctx);
+core::StatusOr<Reply> HandleQueueRiskJob(RequestContext& ctx);
+core::StatusOr<Reply> HandleRiskJob(RequestContext& ctx);
 core::StatusOr<Reply> HandleListLearnedModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleLearnedModel(RequestContext& ctx);
 core::StatusOr<Reply> HandleRunLearnedScores(RequestContext& ctx);

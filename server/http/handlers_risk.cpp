@@ -1,6 +1,7 @@
 // Handlers: the risk models (registry), runs over the store, and a run's hits. Customs only.
 #include "http/handlers.h"
 #include "service/learned_scores.h"
+#include "service/risk_jobs.h"
 #include "service/risk_runs.h"
 
 namespace server {
@@ -14,6 +15,22 @@ core::StatusOr<Reply> HandleRunRiskModels(RequestContext& ctx) {
   CORE_RETURN_IF_ERROR(ctx.BeginWrite());
   CORE_ASSIGN_OR_RETURN(core::Json out, RunRiskModelsOverStore(ctx.app, ctx.db, ctx.actor, body));
   return Reply::Json(201, out);
+}
+
+core::StatusOr<Reply> HandleQueueRiskJob(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json body, ctx.JsonBody());
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_ASSIGN_OR_RETURN(core::Json out, QueueRiskJob(ctx.app, ctx.db, ctx.actor, body));
+  // Woken once the job is committed, so the worker cannot look before it is there.
+  App& app = ctx.app;
+  ctx.OnCommit([&app] { app.risk_jobs().Notify(); });
+  return Reply::Json(202, out);
+}
+
+core::StatusOr<Reply> HandleRiskJob(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json out, RiskJobStatus(ctx.db, id));
+  return Reply::Json(200, out);
 }
 
 core::StatusOr<Reply> HandleListRiskRuns(RequestContext& ctx) {

@@ -184,6 +184,14 @@ const std::vector<Route>& RouteTable() {
        HandleListRiskRuns},
       {"GET", "/api/v1/risk/runs/{id}/hits", kCustoms,
        "A run's hits (?model=) with their scores, records and explanations", HandleRiskRunHits},
+      {"POST", "/api/v1/risk/jobs", kCustoms,
+       "Queue a run of every model over the whole history as a batch job {thresholds?, as_of?}; "
+       "202 {job}; its progress at GET /risk/jobs/{id}",
+       HandleQueueRiskJob},
+      {"GET", "/api/v1/risk/jobs/{id}", kCustoms,
+       "A risk job: state (queued, running, done, failed), the model it is at, progress per "
+       "mille, the run it stored",
+       HandleRiskJob},
       {"GET", "/api/v1/risk/runs/{id}/learned-scores", kCustoms,
        "The run's highest learned scores (100)", HandleRunLearnedScores},
       {"POST", "/api/v1/risk/learned-models", kCustoms,

@@ -10,27 +10,34 @@
 
 namespace server {
 
-core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
-                                                  const core::Json& body) {
+core::StatusOr<RiskRunRequest> ReadRiskRunRequest(App& app, const core::Json& body) {
   if (!body.is_object()) return core::InvalidArgumentError("expected a JSON object");
-  core::RiskThresholds thresholds;
+  RiskRunRequest r;
+  r.as_of = app.Today();
   if (auto it = body.find("thresholds"); it != body.end() && !it->is_null()) {
     core::StatusOr<core::RiskThresholds> t = core::RiskThresholdsFromJson(*it);
     if (!t.ok()) return core::InvalidArgumentError(t.status().message());
-    thresholds = *t;
+    r.thresholds = *t;
   }
-  core::Date as_of = app.Today();
   if (auto it = body.find("as_of"); it != body.end() && !it->is_null()) {
     core::StatusOr<core::Date> d = it->is_string() ? core::Date::Parse(it->get<std::string>())
                                                    : core::InvalidArgumentError("not text");
     if (!d.ok()) return core::InvalidArgumentError("field 'as_of' must be a date (YYYY-MM-DD)");
-    as_of = *d;
+    r.as_of = *d;
   }
-  CORE_ASSIGN_OR_RETURN(core::RiskData data, LoadRiskData(db, as_of));
-  const std::vector<core::RiskHit> hits = core::RunRiskModels(data, thresholds);
+  return r;
+}
+
+core::Json RiskRunRequestJson(const RiskRunRequest& r) {
+  return {{"thresholds", core::RiskThresholdsToJson(r.thresholds)}, {"as_of", r.as_of.ToIso()}};
+}
+
+core::StatusOr<core::Json> StoreRiskRun(App& app, Db& db, const Actor& actor,
+                                        const RiskRunRequest& request, const core::RiskData& data,
+                                        const std::vector<core::RiskHit>& hits) {
   const int64_t now = app.Now();
   RiskRunRecord run;
-  run.thresholds = core::DumpJson(core::RiskThresholdsToJson(thresholds));
+  run.thresholds = core::DumpJson(core::RiskThresholdsToJson(request.thresholds));
   run.as_of = data.as_of.ToIso();
   run.declarations = static_cast<int64_t>(data.declarations.size());
   run.hits = static_cast<int64_t>(hits.size());
@@ -57,6 +64,14 @@ core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor&
                              {"inspections", data.inspections.size()}};
   return core::Json{
       {"run", RiskRunJson(run)}, {"by_model", by_model}, {"inputs", inputs}, {"learned", learned}};
+}
+
+core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
+                                                  const core::Json& body) {
+  CORE_ASSIGN_OR_RETURN(RiskRunRequest request, ReadRiskRunRequest(app, body));
+  CORE_ASSIGN_OR_RETURN(core::RiskData data, LoadRiskData(db, request.as_of));
+  const std::vector<core::RiskHit> hits = core::RunRiskModels(data, request.thresholds);
+  return StoreRiskRun(app, db, actor, request, data, hits);
 }
 
 core::Json RiskModelsJson() {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "app.h"
 #include "common/actor.h"
 #include "core/json.h"
+#include "core/risk.h"
 #include "store/risk_repo.h"
 
 namespace server {
@@ -20,6 +22,20 @@ namespace server {
 // inspections}: rows read}. InvalidArgument on bad thresholds.
 core::StatusOr<core::Json> RunRiskModelsOverStore(App& app, Db& db, const Actor& actor,
                                                   const core::Json& body);
+
+// The request of a run, checked: the thresholds (defaults for absent keys) and as_of (today).
+struct RiskRunRequest {
+  core::RiskThresholds thresholds;
+  core::Date as_of;
+};
+core::StatusOr<RiskRunRequest> ReadRiskRunRequest(App& app, const core::Json& body);
+// {"thresholds": every key, "as_of"}: read back by ReadRiskRunRequest to the same request.
+core::Json RiskRunRequestJson(const RiskRunRequest& r);
+// Stores a run of `request` over `data` with `hits` (every model's), scores its lists with the
+// newest learned model and audits it, in the caller's transaction: the answer of POST /risk/runs.
+core::StatusOr<core::Json> StoreRiskRun(App& app, Db& db, const Actor& actor,
+                                        const RiskRunRequest& request, const core::RiskData& data,
+                                        const std::vector<core::RiskHit>& hits);
 
 // {"models": [RiskModelInfoToJson...], "default_thresholds"}.
 core::Json RiskModelsJson();

@@ -8,6 +8,7 @@
 #include "store/findings_schema.h"
 #include "store/learned_schema.h"
 #include "store/patrol_schema.h"
+#include "store/risk_jobs_schema.h"
 #include "store/routing_schema.h"
 #include "store/supervision_schema.h"
 
@@ -465,6 +466,7 @@ const std::vector<Migration>& AllMigrations() {
       {12, "violations, credit assessments and decisions", kCreditSchema},
       {13, "enterprises' answers to findings", kFindingResponsesSchema},
       {15, "learned risk score: models and scores per run", kLearnedSchema},
+      {16, "risk runs as batch jobs with progress", kRiskJobsSchema},
   };
   return kMigrations;
 }

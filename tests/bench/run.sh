@@ -5,7 +5,8 @@
 #   tests/bench/run.sh screening --lists 20000 a quick run
 #   tests/bench/run.sh extract                 price accuracy and MB/s on the schema-org pages
 #   tests/bench/run.sh crawl [--products N]    our crawler vs Scrapy on the heavy demo shops
-#   tests/bench/run.sh risk [--lists N]        the risk models over 10M generated lists (long)
+#   tests/bench/run.sh risk [--lists N]        the risk models over 10M generated lists (long);
+#                                              a second line "learned: ..." for the learned score
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 name="${1:-}"

@@ -212,4 +212,27 @@ TEST_CASE("the registry documents every model; thresholds are data") {
   CHECK(RiskRecordsFromJson(Json::array({{{"kind", 1}, {"id", 2}}, 5})).empty());
 }
 
+TEST_CASE("risk models one at a time give, together, what the whole run gives") {
+  std::vector<RiskDeclaration> ds;
+  for (const char* id : {"A", "B", "C", "D", "E"}) {
+    RiskDeclaration r = Decl(id, "2026-06-01", 10000);
+    r.phone_key = "13912345678";
+    r.address_key = "home";
+    ds.push_back(r);
+  }
+  ds.push_back(Decl("A", "2026-06-02", 300000));
+  ds.push_back(Decl("A", "2026-06-02", 300000));
+  const RiskData d = Data(ds);
+  const std::vector<RiskHit> all = RunRiskModels(d, RiskThresholds{});
+  std::vector<RiskHit> one_by_one;
+  for (size_t i = 0; i <= RiskModels().size(); ++i) {  // one past the end: nothing
+    for (RiskHit& h : RunRiskModel(d, RiskThresholds{}, i)) one_by_one.push_back(std::move(h));
+  }
+  REQUIRE(all.size() >= 3);  // shared phone, shared address, split
+  REQUIRE(all.size() == one_by_one.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(DumpJson(RiskHitToJson(all[i])) == DumpJson(RiskHitToJson(one_by_one[i])));
+  }
+}
+
 }  // namespace core

@@ -211,6 +211,10 @@ struct RiskHit {
 
 // Runs every model over `data`; hits sorted by model (registry order), then subject.
 std::vector<RiskHit> RunRiskModels(const RiskData& data, const RiskThresholds& t);
+// Runs the model at `index` of RiskModels() alone (none past the end), hits by subject: a batch
+// job runs them one by one to report its progress. The concatenation over every index is
+// RunRiskModels.
+std::vector<RiskHit> RunRiskModel(const RiskData& data, const RiskThresholds& t, size_t index);
 
 // {"model", "subject_kind", "subject", "score", "declarations", "explanation_zh",
 // "explanation_en", "records": [{"kind", "id"}]}.

@@ -227,14 +227,19 @@ const std::vector<RiskModelInfo>& RiskModels() {
   return *kInfos;
 }
 
+std::vector<RiskHit> RunRiskModel(const RiskData& data, const RiskThresholds& t, size_t index) {
+  std::vector<RiskHit> hits;
+  if (index >= Registry().size()) return hits;
+  Registry()[index].run(data, t, hits);
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const RiskHit& a, const RiskHit& b) { return a.subject < b.subject; });
+  return hits;
+}
+
 std::vector<RiskHit> RunRiskModels(const RiskData& data, const RiskThresholds& t) {
   std::vector<RiskHit> out;
-  for (const Entry& e : Registry()) {
-    std::vector<RiskHit> hits;
-    e.run(data, t, hits);
-    std::stable_sort(hits.begin(), hits.end(),
-                     [](const RiskHit& a, const RiskHit& b) { return a.subject < b.subject; });
-    for (RiskHit& h : hits) out.push_back(std::move(h));
+  for (size_t i = 0; i < Registry().size(); ++i) {
+    for (RiskHit& h : RunRiskModel(data, t, i)) out.push_back(std::move(h));
   }
   return out;
 }
