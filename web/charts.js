@@ -37,9 +37,12 @@ function colour(tone) {
 //   label       the canvas's aria-label and the caption
 //   labels      x-axis labels (one table row each)
 //   series      [{key, label, values: [number], tone, pointTones?: [tone]}] (one table column
-//               each; pointTones colours each point of a line, e.g. by risk level)
+//               each; pointTones colours each point of a line or each bar, e.g. by risk level
+//               or by sign)
 //   lines       [{label, value, tone}] horizontal reference lines (e.g. cut-offs), line charts
 //   stacked     stack the bars
+//   horizontal  bars along the x axis, one row per label (e.g. a score's contributions, which
+//               may be negative and fractional: the value axis then keeps its decimals)
 //   yMax        fixed top of the y axis (e.g. 100 for a score)
 //   rowAttrs    (i) => attributes of the table's i-th row (data-* for tests)
 //   onPick      (i) => called when a bar or point is clicked
@@ -71,7 +74,8 @@ async function draw(figure, canvas, spec) {
   }
   const datasets = spec.series.map((s) => ({
     label: s.label, data: s.values, borderColor: colour(s.tone),
-    backgroundColor: colour(s.tone),
+    backgroundColor: spec.type === 'bar' && s.pointTones ? s.pointTones.map(colour) :
+                                                           colour(s.tone),
     pointBackgroundColor: s.pointTones ? s.pointTones.map(colour) : colour(s.tone),
     borderWidth: spec.type === 'line' ? 2 : 0, pointRadius: 4, tension: 0, fill: false,
     maxBarThickness: 48,
@@ -86,7 +90,11 @@ async function draw(figure, canvas, spec) {
       animation: false,  // drawn at once: nothing moves under a reader's eyes (or a test's)
       plugins: {referenceLines: {lines: (spec.lines || []).map(
           (l) => ({label: l.label, value: l.value, colour: colour(l.tone)}))}},
-      scales: {
+      indexAxis: spec.horizontal ? 'y' : 'x',
+      scales: spec.horizontal ? {
+        x: {beginAtZero: true, stacked: Boolean(spec.stacked), max: spec.yMax},
+        y: {stacked: Boolean(spec.stacked)},
+      } : {
         x: {stacked: Boolean(spec.stacked)},
         y: {beginAtZero: true, stacked: Boolean(spec.stacked), max: spec.yMax,
             ticks: {precision: 0}},

@@ -10,6 +10,7 @@ import {loadCore} from '../core.js';
 import {formatFen, formatTimestamp} from '../format.js';
 import {quotaRequest, taxRequest} from '../ceb.js';
 import {coreStatus} from './live.js';
+import {learnedPanel} from './declaration_learned.js';
 import {declStatusBadge, fenCell, parityMarker, reasonList, statusTimeline} from
     './supervision_parts.js';
 
@@ -72,7 +73,8 @@ export async function render(ctx) {
       h('div', null,
         card(t('decl.page_check'), status.node,
              h('p', {class: 'muted small'}, t('decl.page_check_hint')), pageCheck),
-        screeningCard(d.screening))));
+        screeningCard(d.screening),
+        officer ? learnedPanel(ctx, d.id) : null)));
 
   try {
     const core = await loadCore();

@@ -8,6 +8,7 @@ import {t, lang} from '../i18n.js';
 import {card, errorBanner, loadingNote} from '../components.js';
 import {field} from './live.js';
 import {byModelChart, hitsTable, modelsTable, runsTable} from './risk_parts.js';
+import {learnedSection} from './risk_learned.js';
 
 export async function render(ctx) {
   replace(ctx.el, h('h1', null, t('risk.title')), loadingNote());
@@ -32,6 +33,7 @@ export async function render(ctx) {
     chosen ? card(t('risk.run_title', {id: chosen.run.id}),
       byModelChart(models, chosen.by_model, (m) => ctx.setQuery({run: chosen.run.id, model: m})),
       modelPicker(ctx, models, chosen, model), hitsArea) : null,
+    learnedSection(ctx, items[0] || null),
     card(t('risk.models', {n: models.length}),
          modelsTable(models, catalogue.default_thresholds)));
   if (chosen && model) await showHits(ctx, hitsArea, chosen.run.id, model);
