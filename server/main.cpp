@@ -35,11 +35,11 @@ constexpr const char* kUsage = R"(usage: server [flags]
                                (default /usr/share/javascript: chart.js from libjs-chart.js)
   --seed-demo                  seed the demo data when the database has no users
   --demo-lists N               with --seed-demo: also N generated message sets (server/gen)
+                               through the real ingestion (default 0)
   --demo-shops PORT            with --seed-demo and --demo-lists: register the demo shops served
                                on 127.0.0.1:PORT.. (tests/shops) with their profiles, a covert
                                buyer and a crawler account (once)
   --crawler-token-file FILE    where --demo-shops writes the crawler's token (var/crawler.token)
-                               through the real ingestion (default 0)
   --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
   --session-idle-minutes N     sign out after N idle minutes (default 30)
   --session-hours N            absolute session lifetime in hours (default 12)
