@@ -1,6 +1,6 @@
-// Labels of the after-the-fact (事后监管) screens: findings and answers, the risk page, the
-// chart tables and the credit charts, in Chinese (the default) and English. Merged into i18n.js's
-// catalogue; no I/O.
+// Labels of the after-the-fact (事后监管) screens: findings and answers, the risk page (with its
+// run jobs' progress), the chart tables and the credit charts, in Chinese (the default) and
+// English. Merged into i18n.js's catalogue; no I/O.
 
 export const TEXT = {
   'nav.findings': ['发现问题', 'Findings'],
@@ -42,9 +42,17 @@ export const TEXT = {
                  'declarations now and read each run\'s hits by model.'],
   'risk.runs': ['运行记录', 'Runs'],
   'risk.run_now': ['立即运行', 'Run now'],
-  'risk.run_hint': ['按默认阈值对全部已存储数据运行所有模型（记入审计）。',
-                    'Runs every model over all stored data with the default thresholds (audited).'],
-  'risk.running': ['正在运行…', 'Running…'],
+  'risk.run_hint': ['按默认阈值对全部已存储数据运行所有模型，作为后台任务执行并显示进度（记入审计）。',
+                    'Runs every model over all stored data with the default thresholds, as a ' +
+                    'background job with its progress (audited).'],
+  'risk.job_queued': ['已排队，等待运行', 'Queued, waiting to start'],
+  'risk.job_reading': ['正在读取全部历史数据', 'Reading the whole history'],
+  'risk.job_model': ['正在运行模型 {id}（{name}）', 'Running model {id} ({name})'],
+  'risk.job_storing': ['正在保存运行结果', 'Storing the run'],
+  'risk.job_done': ['已保存为第 {id} 次运行', 'Stored as run {id}'],
+  'risk.job_failed': ['运行失败：', 'The run failed:'],
+  'risk.job_stopped': ['停止于 {phase}', 'Stopped at {phase}'],
+  'risk.job_count': ['{done} / {total} 个模型', '{done} / {total} models'],
   'risk.run_done': ['第 {id} 次运行已完成。', 'Run {id} done.'],
   'risk.no_runs': ['尚未运行。', 'No runs yet.'],
   'risk.run_title': ['第 {id} 次运行：各模型命中', 'Run {id}: hits by model'],
@@ -81,6 +89,8 @@ export const ENUMS = {
                  payer: ['支付人', 'Payer'], enterprise: ['企业', 'Enterprise'],
                  declarant: ['申报人', 'Declarant'], code: ['商品编码', 'Commodity code'],
                  vehicle: ['车辆', 'Vehicle'], declaration: ['清单', 'Declaration']},
+  risk_job_state: {queued: ['排队中', 'Queued'], running: ['运行中', 'Running'],
+                   done: ['已完成', 'Done'], failed: ['失败', 'Failed']},
   risk_record: {observation: ['巡查记录', 'Observation'], mystery_order: ['神秘买家', 'Mystery order'],
                 stocktake: ['盘库', 'Stocktake'], gate_pass: ['核放单', 'Gate pass'],
                 inspection: ['查验', 'Inspection'], promotion: ['促销报备', 'Promotion']},

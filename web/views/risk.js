@@ -1,14 +1,16 @@
 // The risk models for customs (#/risk): what each model looks for and its thresholds, a button
-// that runs every model over the store now, the runs, and for the chosen run (?run=, newest by
-// default) a chart of hits by model and the hits of one model (?model=). Network I/O: GET
-// /api/v1/risk/models, /risk/runs, /risk/runs/{id}/hits; POST /risk/runs.
-import {get, post} from '../api.js';
+// that runs every model over the store as a job with its progress (risk_job.js), the runs, and
+// for the chosen run (?run=, newest by default) a chart of hits by model and the hits of one
+// model (?model=). Network I/O: GET /api/v1/risk/models, /risk/runs, /risk/runs/{id}/hits (and
+// risk_job.js's POST /risk/jobs, GET /risk/jobs/{id}).
+import {get} from '../api.js';
 import {h, replace} from '../dom.js';
 import {t, lang} from '../i18n.js';
-import {card, errorBanner, loadingNote} from '../components.js';
+import {card, loadingNote} from '../components.js';
 import {field} from './live.js';
 import {byModelChart, hitsTable, modelsTable, runsTable} from './risk_parts.js';
 import {learnedSection} from './risk_learned.js';
+import {runForm} from './risk_job.js';
 
 export async function render(ctx) {
   replace(ctx.el, h('h1', null, t('risk.title')), loadingNote());
@@ -27,7 +29,7 @@ export async function render(ctx) {
                                               id: 'risk-run-done',
                                               'data-run-id': ctx.flash.riskRun},
                                        t('risk.run_done', {id: ctx.flash.riskRun})) : null,
-    card(t('risk.runs'), runForm(ctx),
+    card(t('risk.runs'), runForm(ctx, models),
          runsTable(items, chosen && chosen.run.id,
                    ({run}) => ctx.setQuery({run: run.id}))),
     chosen ? card(t('risk.run_title', {id: chosen.run.id}),
@@ -37,26 +39,6 @@ export async function render(ctx) {
     card(t('risk.models', {n: models.length}),
          modelsTable(models, catalogue.default_thresholds)));
   if (chosen && model) await showHits(ctx, hitsArea, chosen.run.id, model);
-}
-
-function runForm(ctx) {
-  const button = h('button', {type: 'submit', class: 'btn btn-primary', id: 'risk-run-go'},
-                   t('risk.run_now'));
-  const result = h('div', {'aria-live': 'polite'});
-  return h('form', {class: 'form', id: 'risk-run', onsubmit: async (e) => {
-    e.preventDefault();
-    button.disabled = true;
-    replace(result, h('p', {class: 'muted'}, t('risk.running')));
-    try {
-      const r = await post('/risk/runs', {});
-      if (ctx.isCurrent()) ctx.navigate(`#/risk?run=${r.run.id}`, {flash: {riskRun: r.run.id}});
-    } catch (err) {
-      if (ctx.isCurrent()) replace(result, errorBanner(err, {id: 'risk-run-error'}));
-    } finally {
-      button.disabled = false;
-    }
-  }}, h('p', {class: 'muted small'}, t('risk.run_hint')), h('div', {class: 'actions'}, button),
-  result);
 }
 
 // A select of the run's models with their hit counts; choosing one shows its hits.
