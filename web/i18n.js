@@ -1,6 +1,7 @@
 // Every label of the page in Chinese (the default) and English, the language switch (kept in
 // localStorage) and labels for the enumerations the API uses. No network I/O.
 import {ENUMS as AFTER_ENUMS, TEXT as AFTER_TEXT} from './i18n_after_the_fact.js';
+import {ENUMS as RULES_ENUMS, TEXT as RULES_TEXT} from './i18n_rules.js';
 import {ENUMS as LEARNED_ENUMS, TEXT as LEARNED_TEXT} from './i18n_learned.js';
 
 // key -> [Chinese, English]. {name} placeholders are filled by t(key, {name: ...}).
@@ -860,6 +861,8 @@ const ENUMS = {
 // The later screens keep their labels in their own file (this one is long enough).
 Object.assign(TEXT, AFTER_TEXT);
 Object.assign(ENUMS, AFTER_ENUMS);
+Object.assign(TEXT, RULES_TEXT);
+Object.assign(ENUMS, RULES_ENUMS);
 Object.assign(TEXT, LEARNED_TEXT);
 Object.assign(ENUMS, LEARNED_ENUMS);
 

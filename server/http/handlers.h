@@ -59,6 +59,7 @@ core::StatusOr<Reply> HandleValidateRule(RequestContext& ctx);
 core::StatusOr<Reply> HandlePreviewRule(RequestContext& ctx);
 core::StatusOr<Reply> HandleDeclarationRouting(RequestContext& ctx);
 core::StatusOr<Reply> HandlePutCredit(RequestContext& ctx);
+core::StatusOr<Reply> HandleRuleStats(RequestContext& ctx);
 // officer queues and outcomes
 core::StatusOr<Reply> HandleQueue(RequestContext& ctx);
 core::StatusOr<Reply> HandleReview(RequestContext& ctx);

@@ -30,6 +30,9 @@ core::StatusOr<Reply> HandleQueue(RequestContext& ctx) {
 core::StatusOr<Reply> HandleReview(RequestContext& ctx) { return Decide(ctx, ReviewDeclaration); }
 
 core::StatusOr<Reply> HandleInspection(RequestContext& ctx) {
+  // An inspection outcome changes adaptive rules' records: the next list recounts them.
+  App& app = ctx.app;
+  ctx.OnCommit([&app] { app.rule_cache().InvalidateRecords(); });
   return Decide(ctx, RecordInspection);
 }
 

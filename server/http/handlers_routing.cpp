@@ -6,6 +6,7 @@
 #include "http/handlers.h"
 #include "service/routing.h"
 #include "service/routing_rules.h"
+#include "service/rule_stats.h"
 
 namespace server {
 
@@ -96,6 +97,13 @@ core::StatusOr<Reply> HandleDeclarationRouting(RequestContext& ctx) {
   CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
   CORE_ASSIGN_OR_RETURN(core::Json routing, DeclarationRoutingJson(ctx.app, ctx.db, id));
   return Reply::Json(200, routing);
+}
+
+core::StatusOr<Reply> HandleRuleStats(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(std::string from, ctx.Query("from", 10));
+  CORE_ASSIGN_OR_RETURN(std::string to, ctx.Query("to", 10));
+  CORE_ASSIGN_OR_RETURN(core::Json stats, RuleStatsJson(ctx.app, ctx.db, from, to));
+  return Reply::Json(200, stats);
 }
 
 core::StatusOr<Reply> HandlePutCredit(RequestContext& ctx) {

@@ -116,6 +116,12 @@ const std::vector<Route>& RouteTable() {
        "Preview {rule, from?, to?, limit?} over past lists' stored contexts (read-only; 422 "
        "invalid)",
        HandlePreviewRule},
+      // Before /routing/rules/{rule_id}, which "stats" would otherwise match.
+      {"GET", "/api/v1/routing/rules/stats", kCustoms,
+       "Each rule's hits and their outcomes over lists declared ?from=&to= (default the last 90 "
+       "days): lists matched and decided, final actions, inspections (match, mismatch, rate per "
+       "mille), valuations, and a noise flag with its reason",
+       HandleRuleStats},
       {"GET", "/api/v1/routing/rules/{rule_id}", kCustoms, "A routing rule with its history",
        HandleGetRule},
       {"PUT", "/api/v1/routing/rules/{rule_id}", kRoleAdmin,

@@ -42,6 +42,7 @@ core::StatusOr<core::Json> StoreRiskRun(App& app, Db& db, const Actor& actor,
   run.declarations = static_cast<int64_t>(data.declarations.size());
   run.hits = static_cast<int64_t>(hits.size());
   run.started_by = actor.user_id;
+  run.started_by_name = actor.name;
   run.started_at = FormatUtcIso(now);
   CORE_ASSIGN_OR_RETURN(run.id, InsertRiskRun(db, run));
   core::Json by_model = core::Json::object();

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/routing.h"
 #include "core/sampling.h"
+#include "service/rule_stats.h"
 #include "store/queues_repo.h"
 #include "store/routing_repo.h"
 #include "store/screening_repo.h"
@@ -191,8 +192,11 @@ core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& i
   if (!context.ok()) {
     return core::InternalError("the routing context does not read: " + context.status().message());
   }
+  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const core::RuleTrackRecords> records,
+                        app.rule_cache().TrackRecords(db, *rules, app.Today()));
+  if (!records->empty()) out.rule_history = TrackRecordsJson(*records);
   const core::RouteDecision decision =
-      core::Route(rules->rules, rules->schema, *context, app.Today(), seed, ref->policy);
+      core::Route(rules->rules, rules->schema, *context, app.Today(), seed, ref->policy, *records);
   out.route_json = core::RouteDecisionToJson(decision);
   out.route = core::DumpJson(out.route_json);
   out.action = std::string(core::RuleActionName(decision.action));
@@ -215,7 +219,11 @@ core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
   r.decision = routing.route;
   r.action = action;
   r.status = status;
-  return InsertRouting(db, r);
+  if (!routing.rule_history.is_null()) r.rule_history = core::DumpJson(routing.rule_history);
+  CORE_ASSIGN_OR_RETURN(int64_t id, InsertRouting(db, r));
+  CORE_RETURN_IF_ERROR(
+      InsertRuleHits(db, id, r.declaration_id, r.decl_date, RuleHitsOf(routing.route_json)));
+  return id;
 }
 
 }  // namespace server

@@ -47,7 +47,9 @@ struct RoutingOutcome {
   core::Json context;                // the context the rules read
   std::optional<std::string> route;  // RouteDecisionToJson text, when routed
   core::Json route_json;             // the same, parsed (null when not routed)
-  std::string action = "reject";     // the core's action ("reject" when not routed)
+  // The adaptive rules' records the core was given (TrackRecordsJson); null when none.
+  core::Json rule_history;
+  std::string action = "reject";  // the core's action ("reject" when not routed)
   int64_t rules_version = 0;
   std::string policy_version;
 };
@@ -57,7 +59,8 @@ struct RoutingOutcome {
 // context does not read back (a server bug).
 core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& in, bool route);
 
-// Stores the routing with the final action and status the screening decided. Returns its id.
+// Stores the routing with the final action and status the screening decided, and the rules
+// that matched it (routing_rule_hits). Returns its id.
 core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
                                      const RoutingOutcome& routing, const std::string& action,
                                      int status);

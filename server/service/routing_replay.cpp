@@ -55,10 +55,12 @@ core::StatusOr<core::Json> DeclarationRoutingJson(App& app, Db& db, int64_t decl
                         CompileRulesAt(db, r->rules_version, policy));
   out["rules"] = rules->rules_json;
   if (r->decision) {
-    const core::Json request = {{"date", r->decision_date},
-                                {"seed", r->seed},
-                                {"rules", rules->rules_json},
-                                {"context", out["context"]}};
+    core::Json request = {{"date", r->decision_date},
+                          {"seed", r->seed},
+                          {"rules", rules->rules_json},
+                          {"context", out["context"]}};
+    if (r->rule_history) request["rule_history"] = JsonOrNull(*r->rule_history);
+    out["rule_history"] = request.contains("rule_history") ? request["rule_history"] : nullptr;
     const std::string replay = core::RouteJson(core::DumpJson(request), policy);
     out["replay"] = {{"matches", replay == *r->decision}, {"decision", JsonOrNull(replay)}};
   } else {

@@ -2,6 +2,7 @@
 #include "service/routing_rule_cache.h"
 
 #include "common/json_text.h"
+#include "service/rule_stats.h"
 #include "store/routing_repo.h"
 
 namespace server {
@@ -46,6 +47,34 @@ core::StatusOr<std::shared_ptr<const CompiledRules>> RuleCache::Get(Db& db, int6
 void RuleCache::Invalidate() {
   std::lock_guard<std::mutex> lock(mu_);
   current_.reset();
+}
+
+core::StatusOr<std::shared_ptr<const core::RuleTrackRecords>> RuleCache::TrackRecords(
+    Db& db, const CompiledRules& rules, const core::Date& today) {
+  const std::string day = today.ToIso();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (records_ && records_version_ == rules.rules_version && records_day_ == day) {
+      return records_;
+    }
+  }
+  bool adaptive = false;
+  for (const core::Rule& r : rules.rules) adaptive = adaptive || r.adaptive.has_value();
+  auto fresh = std::make_shared<core::RuleTrackRecords>();
+  // Counted outside the lock, like the rules: a concurrent miss counts twice, harmlessly.
+  if (adaptive) {
+    CORE_ASSIGN_OR_RETURN(*fresh, TrackRecordsOn(db, rules.rules, today));
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  records_ = fresh;
+  records_version_ = rules.rules_version;
+  records_day_ = day;
+  return std::shared_ptr<const core::RuleTrackRecords>(std::move(fresh));
+}
+
+void RuleCache::InvalidateRecords() {
+  std::lock_guard<std::mutex> lock(mu_);
+  records_.reset();
 }
 
 }  // namespace server

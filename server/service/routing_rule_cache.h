@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/policy.h"
+#include "core/routing.h"
 #include "core/rules.h"
 #include "core/status.h"
 #include "store/db.h"
@@ -34,9 +36,20 @@ class RuleCache {
   // Drops the cached set (after a rule is saved; Get would notice the version anyway).
   void Invalidate();
 
+  // The adaptive rules' records (TrackRecordsOn) for `rules` on `today`: counted once per
+  // rules version and day, and again after InvalidateRecords (an inspection outcome was
+  // recorded). Empty, without a query, when no rule is adaptive. Internal on database errors.
+  core::StatusOr<std::shared_ptr<const core::RuleTrackRecords>> TrackRecords(
+      Db& db, const CompiledRules& rules, const core::Date& today);
+  void InvalidateRecords();
+
  private:
   std::mutex mu_;
   std::shared_ptr<const CompiledRules> current_;
+  // The records and the (rules version, day) they were counted for.
+  std::shared_ptr<const core::RuleTrackRecords> records_;
+  int64_t records_version_ = -1;
+  std::string records_day_;
 };
 
 // Parses the stored rules at `rules_version` against `policy` (uncached).

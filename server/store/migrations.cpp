@@ -10,6 +10,7 @@
 #include "store/patrol_schema.h"
 #include "store/risk_jobs_schema.h"
 #include "store/routing_schema.h"
+#include "store/rule_stats_schema.h"
 #include "store/supervision_schema.h"
 
 namespace server {
@@ -465,6 +466,7 @@ const std::vector<Migration>& AllMigrations() {
       {11, "risk model runs and hits", kRiskRuns},
       {12, "violations, credit assessments and decisions", kCreditSchema},
       {13, "enterprises' answers to findings", kFindingResponsesSchema},
+      {14, "routing rule hits per decision (dynamic rules)", kRuleStatsSchema},
       {15, "learned risk score: models and scores per run", kLearnedSchema},
       {16, "risk runs as batch jobs with progress", kRiskJobsSchema},
   };

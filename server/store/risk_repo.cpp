@@ -254,6 +254,7 @@ core::Json RiskRunJson(const RiskRunRecord& r) {
           {"declarations", r.declarations},
           {"hits", r.hits},
           {"started_by", OrNull(r.started_by)},
+          {"started_by_name", r.started_by_name},
           {"started_at", r.started_at}};
 }
 
@@ -268,7 +269,8 @@ core::StatusOr<int64_t> InsertRiskRun(Db& db, const RiskRunRecord& r) {
 namespace {
 
 constexpr std::string_view kRunColumns =
-    "SELECT id, thresholds, as_of, declarations, hits, started_by, started_at FROM risk_runs";
+    "SELECT r.id, r.thresholds, r.as_of, r.declarations, r.hits, r.started_by, r.started_at, "
+    "COALESCE(u.username, 'system') FROM risk_runs r LEFT JOIN users u ON u.id = r.started_by";
 
 RiskRunRecord ReadRun(const Stmt& q) {
   RiskRunRecord r;
@@ -279,13 +281,14 @@ RiskRunRecord ReadRun(const Stmt& q) {
   r.hits = q.Int(4);
   r.started_by = q.OptInt(5);
   r.started_at = q.Text(6);
+  r.started_by_name = q.Text(7);
   return r;
 }
 
 }  // namespace
 
 core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id) {
-  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query(std::string(kRunColumns) + " WHERE id = ?", id));
+  CORE_ASSIGN_OR_RETURN(Stmt q, db.Query(std::string(kRunColumns) + " WHERE r.id = ?", id));
   CORE_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return std::optional<RiskRunRecord>();
   return std::optional<RiskRunRecord>(ReadRun(q));
@@ -293,7 +296,7 @@ core::StatusOr<std::optional<RiskRunRecord>> FindRiskRun(Db& db, int64_t id) {
 
 core::StatusOr<std::vector<RiskRunRecord>> ListRiskRuns(Db& db, int64_t limit) {
   CORE_ASSIGN_OR_RETURN(Stmt q,
-                        db.Query(std::string(kRunColumns) + " ORDER BY id DESC LIMIT ?", limit));
+                        db.Query(std::string(kRunColumns) + " ORDER BY r.id DESC LIMIT ?", limit));
   std::vector<RiskRunRecord> out;
   CORE_RETURN_IF_ERROR(ForEachRow(q, [&] { out.push_back(ReadRun(q)); }));
   return out;

@@ -33,6 +33,7 @@ struct RiskRunRecord {
   int64_t declarations = 0;
   int64_t hits = 0;
   std::optional<int64_t> started_by;
+  std::string started_by_name = "system";  // the user's name (read back; not stored)
   std::string started_at;
 };
 

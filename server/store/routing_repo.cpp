@@ -35,7 +35,7 @@ core::StatusOr<std::vector<RuleVersionRecord>> RuleRows(Stmt q) {
 
 constexpr std::string_view kRoutingColumns =
     "id, declaration_id, screening_id, at, decision_date, decl_date, rules_version, "
-    "policy_version, seed, context, decision, action, status";
+    "policy_version, seed, context, decision, action, status, rule_history";
 
 }  // namespace
 
@@ -131,10 +131,10 @@ core::StatusOr<std::optional<EnterpriseFacts>> EnterpriseByCode(Db& db,
 core::StatusOr<int64_t> InsertRouting(Db& db, const RoutingRecord& r) {
   CORE_RETURN_IF_ERROR(db.Exec(
       "INSERT INTO routing_decisions (declaration_id, screening_id, at, decision_date, decl_date, "
-      "rules_version, policy_version, seed, context, decision, action, status) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "rules_version, policy_version, seed, context, decision, action, status, rule_history) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       r.declaration_id, r.screening_id, r.at, r.decision_date, r.decl_date, r.rules_version,
-      r.policy_version, r.seed, r.context, r.decision, r.action, r.status));
+      r.policy_version, r.seed, r.context, r.decision, r.action, r.status, r.rule_history));
   return db.LastInsertId();
 }
 
@@ -159,6 +159,7 @@ core::StatusOr<std::optional<RoutingRecord>> LatestRouting(Db& db, int64_t decla
   r.decision = q.OptText(10);
   r.action = q.Text(11);
   r.status = static_cast<int>(q.Int(12));
+  r.rule_history = q.OptText(13);
   return std::optional<RoutingRecord>(std::move(r));
 }
 

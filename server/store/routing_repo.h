@@ -77,6 +77,7 @@ struct RoutingRecord {
   std::optional<std::string> decision;
   std::string action;
   int status = 0;
+  std::optional<std::string> rule_history;  // JSON text (migration 14); NULL when none
 };
 
 core::StatusOr<int64_t> InsertRouting(Db& db, const RoutingRecord& r);

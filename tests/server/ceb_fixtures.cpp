@@ -237,6 +237,30 @@ int64_t SubmitSet(TestServer& s, const std::string& cookie, const CebSet& set) {
   return list_receipt["declaration_id"].get<int64_t>();
 }
 
+int64_t ListAt(TestServer& s, const std::string& cookie, const std::string& key, core::Fen price) {
+  SetSpec spec = Spec(key);
+  spec.price = price;
+  return SubmitSet(s, cookie, MakeSet(spec));
+}
+
+std::string DeclarationPath(int64_t id, const std::string& what) {
+  return "/api/v1/declarations/" + std::to_string(id) + "/" + what;
+}
+
+core::Json TestRule(const std::string& id, const std::string& condition, const std::string& action,
+                    int priority) {
+  return {{"id", id},
+          {"name", "test " + id},
+          {"condition", condition},
+          {"action", action},
+          {"priority", priority},
+          {"valid_from", "2026-01-01"},
+          {"valid_to", nullptr},
+          {"enabled", true},
+          {"reason_zh", "测试规则"},
+          {"reason_en", "test rule"}};
+}
+
 core::Json Declaration(TestServer& s, const std::string& cookie, int64_t id) {
   Response r = s.Get("/api/v1/declarations/" + std::to_string(id), cookie);
   REQUIRE_MESSAGE(r.status == 200, r.body);

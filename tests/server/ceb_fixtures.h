@@ -80,6 +80,17 @@ Response SubmitXml(TestServer& s, const std::string& cookie, const std::string& 
 // of its list; fails the test unless every record is stored.
 int64_t SubmitSet(TestServer& s, const std::string& cookie, const CebSet& set);
 
+// Submits the default set under `key` with the line's unit price `price` (fen); returns the
+// declaration id.
+int64_t ListAt(TestServer& s, const std::string& cookie, const std::string& key, core::Fen price);
+
+// "/api/v1/declarations/{id}/{what}".
+std::string DeclarationPath(int64_t id, const std::string& what);
+
+// A routing rule in the core's JSON form, valid from 2026-01-01, enabled, with test reasons.
+core::Json TestRule(const std::string& id, const std::string& condition, const std::string& action,
+                    int priority = 100);
+
 // GET /api/v1/declarations/{id} as `cookie`; fails the test unless 200.
 core::Json Declaration(TestServer& s, const std::string& cookie, int64_t id);
 

@@ -7,6 +7,7 @@
 #include "ceb_fixtures.h"
 #include "http/routes.h"
 #include "patrol_fixtures.h"
+#include "supervision_fixtures.h"
 #include "test_server.h"
 
 namespace server::testing {
@@ -153,6 +154,18 @@ TEST_CASE("every route has a happy path") {
   Response risk_run = s.Post("/api/v1/risk/runs", core::Json::object(), officer);
   REQUIRE_MESSAGE(risk_run.status == 201, risk_run.body);
   const std::string run_id = std::to_string(risk_run.json["run"]["id"].get<int64_t>());
+  // The learned score: trained on 30 inspected lists, then a run scores every list.
+  const InspectedLists inspected = InspectThirtyAt199(s, admin, officer);
+  Response trained = s.Post("/api/v1/risk/learned-models", {{"rounds", 5}}, officer);
+  REQUIRE_MESSAGE(trained.status == 201, trained.body);
+  const std::string model_id = std::to_string(trained.json["model"]["id"].get<int64_t>());
+  Response scored_run = s.Post("/api/v1/risk/runs", core::Json::object(), officer);
+  REQUIRE_MESSAGE(scored_run.status == 201, scored_run.body);
+  const std::string scored_run_id = std::to_string(scored_run.json["run"]["id"].get<int64_t>());
+  const std::string scored_list = std::to_string(inspected.mismatched.front());
+  Response job = s.Post("/api/v1/risk/jobs", core::Json::object(), officer);
+  REQUIRE_MESSAGE(job.status == 202, job.body);
+  const std::string job_id = std::to_string(job.json["job"]["id"].get<int64_t>());
   const std::string enterprise_path = "/api/v1/enterprises/" + std::to_string(hnby_id);
   Response assessed =
       s.Post(enterprise_path + "/credit/assessments", core::Json::object(), officer);
@@ -278,6 +291,8 @@ TEST_CASE("every route has a happy path") {
        officer,
        {{"rule", rule}},
        200},
+      {"GET", "/api/v1/routing/rules/stats", "/api/v1/routing/rules/stats?from=2026-11-01", officer,
+       nullptr, 200},
       {"GET", "/api/v1/routing/rules/{rule_id}", "/api/v1/routing/rules/high-risk-goods", officer,
        nullptr, 200},
       {"PUT",
@@ -321,6 +336,17 @@ TEST_CASE("every route has a happy path") {
        nullptr, 200},
       {"GET", "/api/v1/findings", "/api/v1/findings?state=answered", hnby, nullptr, 200},
       {"GET", "/api/v1/risk/runs", "/api/v1/risk/runs", officer, nullptr, 200},
+      {"POST", "/api/v1/risk/jobs", "/api/v1/risk/jobs", officer, core::Json::object(), 202},
+      {"GET", "/api/v1/risk/jobs/{id}", "/api/v1/risk/jobs/" + job_id, officer, nullptr, 200},
+      {"POST", "/api/v1/risk/learned-models", "/api/v1/risk/learned-models", officer,
+       core::Json{{"rounds", 3}}, 201},
+      {"GET", "/api/v1/risk/learned-models", "/api/v1/risk/learned-models", officer, nullptr, 200},
+      {"GET", "/api/v1/risk/learned-models/{id}", "/api/v1/risk/learned-models/" + model_id,
+       officer, nullptr, 200},
+      {"GET", "/api/v1/risk/runs/{id}/learned-scores",
+       "/api/v1/risk/runs/" + scored_run_id + "/learned-scores", officer, nullptr, 200},
+      {"GET", "/api/v1/declarations/{id}/learned-score",
+       "/api/v1/declarations/" + scored_list + "/learned-score", officer, nullptr, 200},
       {"POST", "/api/v1/findings/answers/{id}/review",
        "/api/v1/findings/answers/" + answer_id + "/review", officer,
        core::Json{{"decision", "rejected"}, {"note", "show the record"}}, 200},

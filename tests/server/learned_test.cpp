@@ -99,34 +99,6 @@ TEST_CASE("ranking quality: AUC with ties, and precision and recall within the b
   CHECK_FALSE(RankByScore({1.0f, 2.0f}, {false, false}, 50).auc_pm.has_value());
 }
 
-// 30 lists at 199.00 inspected over ten days: those without freight do not match, those with
-// freight do; returns the ids of each.
-struct Inspected {
-  std::vector<int64_t> mismatched, matched;
-};
-
-Inspected InspectThirty(TestServer& s, const std::string& admin, const std::string& officer) {
-  Inspected out;
-  for (int i = 0; i < 30; ++i) {
-    SetSpec spec = Spec("LS" + std::to_string(i));
-    spec.price = 19900;
-    const bool bad = i % 5 < 2;
-    spec.freight = bad ? 0 : 1000;
-    spec.decl_date = "202611" + std::to_string(10 + i / 3);
-    const int64_t id = SubmitSet(s, admin, MakeSet(spec));
-    core::Json body = {{"outcome", bad ? "mismatch" : "match"}, {"reason", "查验"}};
-    if (bad) {
-      body["details"] = "实货与申报不符";
-      body["action"] = "reject";
-    }
-    Response r =
-        s.Post("/api/v1/declarations/" + std::to_string(id) + "/inspection", body, officer);
-    REQUIRE_MESSAGE(r.status == 200, r.body);
-    (bad ? out.mismatched : out.matched).push_back(id);
-  }
-  return out;
-}
-
 TEST_CASE("learned score over HTTP: trained on outcomes, scoring each run, explained") {
   TestServer s({.seed_demo = true});
   const std::string admin = s.Login("admin", kAdminPassword);
@@ -143,8 +115,7 @@ TEST_CASE("learned score over HTTP: trained on outcomes, scoring each run, expla
   CHECK(s.Post("/api/v1/risk/learned-models", train, hnby).status == 403);
   CHECK(s.Post("/api/v1/risk/learned-models", {{"rounds", 0}}, officer).status == 400);
 
-  InspectAt199(s, admin);
-  const Inspected lists = InspectThirty(s, admin, officer);
+  const InspectedLists lists = InspectThirtyAt199(s, admin, officer);
   Response trained = s.Post("/api/v1/risk/learned-models", train, officer);
   REQUIRE_MESSAGE(trained.status == 201, trained.body);
   const core::Json model = trained.json["model"];

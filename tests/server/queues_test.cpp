@@ -34,16 +34,6 @@ void InstallQueueRules(TestServer& s, const std::string& admin) {
   }
 }
 
-int64_t ListAt(TestServer& s, const std::string& admin, const std::string& key, core::Fen price) {
-  SetSpec spec = Spec(key);
-  spec.price = price;
-  return SubmitSet(s, admin, MakeSet(spec));
-}
-
-std::string Path(int64_t id, const std::string& what) {
-  return "/api/v1/declarations/" + std::to_string(id) + "/" + what;
-}
-
 TEST_CASE("manual review releases with a tax bill or rejects; 409 outside the queue") {
   TestServer s({.seed_demo = true});
   std::string admin = s.Login("admin", kAdminPassword);
@@ -60,21 +50,22 @@ TEST_CASE("manual review releases with a tax bill or rejects; 409 outside the qu
 
   // Bad bodies change nothing.
   auto before = IngestCounts(s);
-  CHECK(s.Post(Path(a, "review"), {{"decision", "approve"}, {"reason", "x"}}, officer).status ==
-        400);
-  CHECK(s.Post(Path(a, "review"), {{"decision", "release"}}, officer).status == 400);
-  CHECK(s.Post(Path(a, "review"), {{"decision", "release"}, {"reason", ""}}, officer).status ==
-        400);
+  CHECK(s.Post(DeclarationPath(a, "review"), {{"decision", "approve"}, {"reason", "x"}}, officer)
+            .status == 400);
+  CHECK(s.Post(DeclarationPath(a, "review"), {{"decision", "release"}}, officer).status == 400);
+  CHECK(s.Post(DeclarationPath(a, "review"), {{"decision", "release"}, {"reason", ""}}, officer)
+            .status == 400);
   CHECK(
-      s.Post(Path(999999, "review"), {{"decision", "release"}, {"reason", "x"}}, officer).status ==
-      404);
-  CHECK(s.Post(Path(a, "inspection"), {{"outcome", "match"}, {"reason", "x"}}, officer).status ==
-        409);
-  CHECK(s.Post(Path(a, "review"), {{"decision", "release"}, {"reason", "x"}}, hnby).status == 403);
+      s.Post(DeclarationPath(999999, "review"), {{"decision", "release"}, {"reason", "x"}}, officer)
+          .status == 404);
+  CHECK(s.Post(DeclarationPath(a, "inspection"), {{"outcome", "match"}, {"reason", "x"}}, officer)
+            .status == 409);
+  CHECK(s.Post(DeclarationPath(a, "review"), {{"decision", "release"}, {"reason", "x"}}, hnby)
+            .status == 403);
   CHECK(IngestCounts(s) == before);
 
   const int64_t quota_entries = s.Count("buyer_quota_entries");
-  Response released = s.Post(Path(a, "review"),
+  Response released = s.Post(DeclarationPath(a, "review"),
                              {{"decision", "release"}, {"reason", "单证齐全，价格合理"}}, officer);
   REQUIRE_MESSAGE(released.status == 200, released.body);
   core::Json d = released.json["declaration"];
@@ -85,11 +76,12 @@ TEST_CASE("manual review releases with a tax bill or rejects; 409 outside the qu
   CHECK(d["tax_bill"]["total_fen"] == Vat13WithinLimits(28800 + 1000));
   CHECK(s.Count("buyer_quota_entries") == quota_entries + 1);
   // Reviewed once: not in the queue any more.
-  CHECK(s.Post(Path(a, "review"), {{"decision", "release"}, {"reason", "again"}}, officer).status ==
-        409);
+  CHECK(
+      s.Post(DeclarationPath(a, "review"), {{"decision", "release"}, {"reason", "again"}}, officer)
+          .status == 409);
 
-  Response rejected =
-      s.Post(Path(b, "review"), {{"decision", "reject"}, {"reason", "订单疑似伪造"}}, officer);
+  Response rejected = s.Post(DeclarationPath(b, "review"),
+                             {{"decision", "reject"}, {"reason", "订单疑似伪造"}}, officer);
   REQUIRE(rejected.status == 200);
   CHECK(rejected.json["declaration"]["status"] == 100);
   CHECK(History(rejected.json["declaration"]).back() == "100:REVIEW_REJECTED");
@@ -97,11 +89,11 @@ TEST_CASE("manual review releases with a tax bill or rejects; 409 outside the qu
   CHECK(s.Get("/api/v1/queues/manual_review", officer).json["total"] == 0);
   // The enterprise reads its declarations' events; the routing detail is customs-only.
   CHECK(History(Declaration(s, hnby, b)).back() == "100:REVIEW_REJECTED");
-  CHECK(s.Get(Path(b, "routing"), hnby).status == 403);
+  CHECK(s.Get(DeclarationPath(b, "routing"), hnby).status == 403);
   // Audited, and kept as outcomes.
   Response audit = s.Get("/api/v1/audit?action=declaration.review", admin);
   CHECK(audit.json["total"] == 2);
-  Response routing = s.Get(Path(b, "routing"), officer);
+  Response routing = s.Get(DeclarationPath(b, "routing"), officer);
   REQUIRE(routing.json["outcomes"].size() == 2);
   CHECK(routing.json["outcomes"][0]["kind"] == "screening");
   CHECK(routing.json["outcomes"][0]["action"] == "manual_review");
@@ -129,25 +121,26 @@ TEST_CASE("inspection: a match releases, a mismatch rejects or goes to valuation
                  admin)
               .status == 201);
   std::string officer3 = s.Login("officer3", "Officer3#long");
-  CHECK(s.Post(Path(a, "inspection"), {{"outcome", "match"}, {"reason", "x"}}, officer3).status ==
-        403);
+  CHECK(s.Post(DeclarationPath(a, "inspection"), {{"outcome", "match"}, {"reason", "x"}}, officer3)
+            .status == 403);
   // A mismatch needs details and what follows.
-  CHECK(s.Post(Path(a, "inspection"), {{"outcome", "mismatch"}, {"reason", "x"}}, officer).status ==
-        400);
-  CHECK(s.Post(Path(a, "inspection"),
+  CHECK(
+      s.Post(DeclarationPath(a, "inspection"), {{"outcome", "mismatch"}, {"reason", "x"}}, officer)
+          .status == 400);
+  CHECK(s.Post(DeclarationPath(a, "inspection"),
                {{"outcome", "mismatch"}, {"reason", "x"}, {"details", "y"}, {"action", "keep"}},
                officer)
             .status == 400);
 
   Response match =
-      s.Post(Path(a, "inspection"),
+      s.Post(DeclarationPath(a, "inspection"),
              {{"outcome", "match"}, {"reason", "货证相符"}, {"details", "开箱查验"}}, officer);
   REQUIRE_MESSAGE(match.status == 200, match.body);
   CHECK(match.json["declaration"]["status"] == 800);
   CHECK(History(match.json["declaration"]).back() == "800:INSPECTION_MATCH");
   CHECK(match.json["declaration"]["tax_bill"]["total_fen"] == Vat13WithinLimits(19900 + 1000));
 
-  Response reject = s.Post(Path(b, "inspection"),
+  Response reject = s.Post(DeclarationPath(b, "inspection"),
                            {{"outcome", "mismatch"},
                             {"reason", "货物与申报不符"},
                             {"details", "实货为两件"},
@@ -157,7 +150,7 @@ TEST_CASE("inspection: a match releases, a mismatch rejects or goes to valuation
   CHECK(reject.json["declaration"]["status"] == 100);
   CHECK(History(reject.json["declaration"]).back() == "100:INSPECTION_MISMATCH");
 
-  Response value = s.Post(Path(c, "inspection"),
+  Response value = s.Post(DeclarationPath(c, "inspection"),
                           {{"outcome", "mismatch"},
                            {"reason", "品牌型号不符"},
                            {"details", "高端型号"},
@@ -172,7 +165,7 @@ TEST_CASE("inspection: a match releases, a mismatch rejects or goes to valuation
 
   // The outcomes are history the next list of this enterprise is routed with.
   const int64_t next = ListAt(s, admin, "IN4", 39900);
-  Response r = s.Get(Path(next, "routing"), officer);
+  Response r = s.Get(DeclarationPath(next, "routing"), officer);
   const core::Json& h = r.json["context"]["history"];
   CHECK(h["lists_90d"] == 3);
   CHECK(h["inspections_90d"] == 3);
@@ -193,21 +186,21 @@ TEST_CASE("valuation recomputes the tax and bills the difference as a supplement
   Response queue = s.Get("/api/v1/queues/valuation", officer);
   REQUIRE(queue.json["total"] == 1);
   CHECK(queue.json["items"][0]["tax_fen"] == Vat13WithinLimits(29900 + 1000));
-  CHECK(s.Post(Path(id, "review"), {{"decision", "release"}, {"reason", "x"}}, officer).status ==
-        409);
+  CHECK(s.Post(DeclarationPath(id, "review"), {{"decision", "release"}, {"reason", "x"}}, officer)
+            .status == 409);
   for (const core::Json& bad :
        {core::Json{{"reason", "x"}}, core::Json{{"reason", "x"}, {"lines", core::Json::array()}},
         core::Json{{"reason", "x"}, {"lines", {{{"gnum", 7}, {"dutiable_value_fen", 1}}}}},
         core::Json{{"reason", "x"}, {"lines", {{{"gnum", 1}, {"dutiable_value_fen", -1}}}}},
         core::Json{{"lines", {{{"gnum", 1}, {"dutiable_value_fen", 1}}}}}}) {
     CAPTURE(core::DumpJson(bad));
-    CHECK(s.Post(Path(id, "valuation"), bad, officer).status == 400);
+    CHECK(s.Post(DeclarationPath(id, "valuation"), bad, officer).status == 400);
   }
   CHECK(s.Count("tax_bills") == 0);
 
   // Billed on 309.00 (299.00 + 10.00 freight): 28.12. Valued at 500.00: 13% VAT x 70% = 45.50.
   Response valued = s.Post(
-      Path(id, "valuation"),
+      DeclarationPath(id, "valuation"),
       {{"reason", "参照同型号市场价"}, {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 50000}}}}},
       officer);
   REQUIRE_MESSAGE(valued.status == 200, valued.body);
@@ -224,11 +217,11 @@ TEST_CASE("valuation recomputes the tax and bills the difference as a supplement
   CHECK(bill["lines"][0]["billed_dutiable_value_fen"] == 30900);
   CHECK(bill["lines"][0]["dutiable_value_fen"] == 50000);
   CHECK(s.Count("supplementary_tax_bills") == 1);
-  Response r = s.Get(Path(id, "routing"), officer);
+  Response r = s.Get(DeclarationPath(id, "routing"), officer);
   CHECK(r.json["supplementary_tax_bills"][0]["total_fen"] == 1738);
   CHECK(r.json["outcomes"].back()["kind"] == "valuation");
   CHECK(s.Get("/api/v1/audit?action=declaration.valuation", admin).json["total"] == 1);
-  CHECK(s.Post(Path(id, "valuation"),
+  CHECK(s.Post(DeclarationPath(id, "valuation"),
                {{"reason", "again"}, {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 1}}}}},
                officer)
             .status == 409);
@@ -242,7 +235,7 @@ TEST_CASE("valuation checks the CBEC limits again: full tax past 5,000, rejected
   // Valued at 6,000.00 for one shaver: past the single-transaction limit, within the year, so
   // the full tax (duty at the MFN rate, VAT without the 30% reduction) instead of the CBEC tax.
   const int64_t single = ListAt(s, admin, "VAL-1", 29900);
-  Response full = s.Post(Path(single, "valuation"),
+  Response full = s.Post(DeclarationPath(single, "valuation"),
                          {{"reason", "发票显示实际成交价"},
                           {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 600000}}}}},
                          officer);
@@ -258,7 +251,7 @@ TEST_CASE("valuation checks the CBEC limits again: full tax past 5,000, rejected
   // with the core's finding, and nothing is billed.
   const int64_t beyond = ListAt(s, admin, "VAL-2", 29900);
   const int64_t bills = s.Count("tax_bills");
-  Response rejected = s.Post(Path(beyond, "valuation"),
+  Response rejected = s.Post(DeclarationPath(beyond, "valuation"),
                              {{"reason", "发票显示实际成交价"},
                               {"lines", {{{"gnum", 1}, {"dutiable_value_fen", 3000000}}}}},
                              officer);

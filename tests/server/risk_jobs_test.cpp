@@ -2,10 +2,11 @@
 // where it is, and stores exactly the run POST /risk/runs stores; bad requests queue nothing;
 // enterprises may not queue or read jobs; a job left running when the server stopped is queued
 // again at the next start and finished.
+#include "service/risk_jobs.h"
+
 #include <doctest/doctest.h>
 
 #include "app.h"
-#include "service/risk_jobs.h"
 #include "store/risk_jobs_repo.h"
 #include "test_server.h"
 
@@ -43,6 +44,7 @@ TEST_CASE("a risk job runs every model in the background and stores what a direc
   REQUIRE(runs.status == 200);
   CHECK(runs.json["items"][0]["run"]["id"] == done.json["job"]["run_id"]);
   CHECK(runs.json["items"][0]["run"]["started_by"] == direct.json["run"]["started_by"]);
+  CHECK(runs.json["items"][0]["run"]["started_by_name"] == "officer");
   CHECK(runs.json["items"][0]["by_model"] == direct.json["by_model"]);
   CHECK(runs.json["items"][0]["run"]["hits"] == direct.json["run"]["hits"]);
 
@@ -72,9 +74,10 @@ TEST_CASE("a risk job left running by a stopped server is queued again and finis
     core::StatusOr<int64_t> inserted = InsertRiskJob(**db, job);
     REQUIRE(inserted.ok());
     id = *inserted;
-    REQUIRE((*db)->Exec("UPDATE risk_jobs SET state = 'running', phase = 'SHARED_PHONE', "
-                        "models_done = 2 WHERE id = ?",
-                        id)
+    REQUIRE((*db)
+                ->Exec("UPDATE risk_jobs SET state = 'running', phase = 'SHARED_PHONE', "
+                       "models_done = 2 WHERE id = ?",
+                       id)
                 .ok());
   }
   const std::string path = "/api/v1/risk/jobs/" + std::to_string(id);

@@ -12,20 +12,6 @@
 namespace server::testing {
 namespace {
 
-core::Json TestRule(const std::string& id, const std::string& condition, const std::string& action,
-                    int priority = 100) {
-  return {{"id", id},
-          {"name", "test " + id},
-          {"condition", condition},
-          {"action", action},
-          {"priority", priority},
-          {"valid_from", "2026-01-01"},
-          {"valid_to", nullptr},
-          {"enabled", true},
-          {"reason_zh", "测试规则"},
-          {"reason_en", "test rule"}};
-}
-
 Response PutRule(TestServer& s, const std::string& admin, const core::Json& rule,
                  const std::string& note = "test") {
   return s.Put("/api/v1/routing/rules/" + rule["id"].get<std::string>(),

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "ceb_fixtures.h"
 #include "test_server.h"
@@ -27,6 +28,36 @@ inline void InspectAt199(TestServer& s, const std::string& admin) {
                      {"reason_en", "test"}};
   Response saved = s.Put("/api/v1/routing/rules/risk-inspect", {{"rule", rule}}, admin);
   REQUIRE_MESSAGE(saved.status == 201, saved.body);
+}
+
+// 30 lists at 199.00 inspected over ten days (InspectAt199 saved first): those without freight do
+// not match, those with freight do. The learned score's tests train on them.
+struct InspectedLists {
+  std::vector<int64_t> mismatched, matched;
+};
+
+inline InspectedLists InspectThirtyAt199(TestServer& s, const std::string& admin,
+                                         const std::string& officer) {
+  InspectAt199(s, admin);
+  InspectedLists out;
+  for (int i = 0; i < 30; ++i) {
+    SetSpec spec = Spec("LS" + std::to_string(i));
+    spec.price = 19900;
+    const bool bad = i % 5 < 2;
+    spec.freight = bad ? 0 : 1000;
+    spec.decl_date = "202611" + std::to_string(10 + i / 3);
+    const int64_t id = SubmitSet(s, admin, MakeSet(spec));
+    core::Json body = {{"outcome", bad ? "mismatch" : "match"}, {"reason", "查验"}};
+    if (bad) {
+      body["details"] = "实货与申报不符";
+      body["action"] = "reject";
+    }
+    Response r =
+        s.Post("/api/v1/declarations/" + std::to_string(id) + "/inspection", body, officer);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    (bad ? out.mismatched : out.matched).push_back(id);
+  }
+  return out;
 }
 
 // The enterprise id of a signed-in enterprise user.

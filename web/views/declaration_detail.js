@@ -179,8 +179,10 @@ function replayView(core, r) {
   if (!r.decision || !meta.seed) return h('p', {class: 'muted', id: 'routing-parity-none'},
                                           t('decl.no_replay'));
   try {
+    // Adaptive rules' records the server routed with (null when no rule was adaptive).
+    const history = r.rule_history ? {rule_history: r.rule_history} : {};
     const page = core.route({date: meta.decision_date, seed: meta.seed, rules: r.rules || [],
-                             context: r.context || {}}).value;
+                             context: r.context || {}, ...history}).value;
     return parityMarker('routing-parity', page, r.decision, {label: t('decl.page_replay')});
   } catch (e) {
     return h('p', {class: 'banner banner-bad', id: 'routing-parity', 'data-parity': 'mismatch'},

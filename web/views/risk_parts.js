@@ -35,7 +35,7 @@ export function runsTable(items, chosenId, onOpen) {
     {label: t('col.id'), cell: ({run}) => String(run.id), class: 'num'},
     {label: t('risk.started_at'), cell: ({run}) => formatTimestamp(run.started_at),
      class: 'nowrap'},
-    {label: t('risk.started_by'), cell: ({run}) => run.started_by || ''},
+    {label: t('risk.started_by'), cell: ({run}) => run.started_by_name || ''},
     {label: t('risk.as_of'), cell: ({run}) => run.as_of, class: 'nowrap'},
     {label: t('risk.declarations'), cell: ({run}) => String(run.declarations), class: 'num'},
     {label: t('risk.hits'), cell: ({run}) => String(run.hits), class: 'num'},

@@ -10,6 +10,7 @@ import {badge, card, dataTable, errorBanner, facts, loadingNote} from '../compon
 import {loadCore} from '../core.js';
 import {formatTimestamp} from '../format.js';
 import {coreStatus, decisionDate, field} from './live.js';
+import {dynamicInputs} from './rule_dynamic.js';
 import {ruleOf} from './rules.js';
 import {declarationLink, messageOf} from './supervision_parts.js';
 
@@ -45,6 +46,8 @@ export async function render(ctx) {
     reason_en: h('input', {id: 'rule-reason-en', value: rule.reason_en || ''}),
   };
   const note = h('input', {id: 'rule-note', placeholder: t('rules.note_hint')});
+  // Checked on every edit like the other inputs (validate, below, exists by the first edit).
+  const dynamic = dynamicInputs(rule, () => validate());
   const conditionErrors = h('div', {id: 'rule-condition-errors', class: 'live-findings',
                                     'aria-live': 'polite'});
   const otherErrors = h('div', {id: 'rule-other-errors', class: 'live-findings'});
@@ -69,6 +72,7 @@ export async function render(ctx) {
       valid_from: inputs.valid_from.value, valid_to: inputs.valid_to.value || null,
       enabled: inputs.enabled.checked,
       reason_zh: inputs.reason_zh.value.trim(), reason_en: inputs.reason_en.value.trim(),
+      ...dynamic.value(),
     };
   };
 
@@ -87,6 +91,7 @@ export async function render(ctx) {
                   (key === 'condition' && inCondition.length > 0);
       input.setAttribute('aria-invalid', bad ? 'true' : 'false');
     }
+    dynamic.markInvalid(others);
   };
 
   const validate = () => {
@@ -189,6 +194,7 @@ export async function render(ctx) {
           field('rule-valid-from', t('form.valid_from'), inputs.valid_from),
           field('rule-valid-to', t('form.valid_to'), inputs.valid_to, t('form.valid_to_hint'))),
         h('label', {class: 'inline'}, inputs.enabled, ' ', t('rules.enabled')),
+        dynamic.node,
         field('rule-reason-zh', t('rules.reason_zh'), inputs.reason_zh),
         field('rule-reason-en', t('rules.reason_en'), inputs.reason_en),
         otherErrors,

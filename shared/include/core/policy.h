@@ -78,6 +78,15 @@ struct LimitsInForce {
   std::string period;  // "2019-01-01.." / "2016-04-08..2019-01-01", or "" for Policy::limits
 };
 
+// When a routing rule's hits count as noise (issue 5: "rules that only produce noise are
+// visible"): at least min_inspected of the lists it matched were inspected, and none of them
+// mismatched or their mismatch rate is below factor_pm per mille of the mismatch rate of all
+// inspected lists in the same period (1000: below the overall rate).
+struct RuleNoisePolicy {
+  int min_inspected = 5;
+  int factor_pm = 1000;
+};
+
 struct Policy {
   std::string version;  // shown with every verdict it decided
   Date effective_date;
@@ -105,6 +114,7 @@ struct Policy {
   Fen stocktake_referral_tax_fen = 10'000'000;
   // The credit assessment's weights, risk-level cut-offs and legal thresholds (core/credit.h).
   CreditModel credit;
+  RuleNoisePolicy rule_noise;
 
   // The scale in force on a date; nullptr when none is.
   const GradeScale* ScaleOn(const Date& date) const;
@@ -122,7 +132,8 @@ struct Policy {
 // integers 0..10000 (default 500 = 5%); "patrol_lookback_days" (1..366, default 90) and
 // "mystery_window_days" (1..90, default 7) are optional too, as is "patrol_cycle_divisor"
 // ({low, medium, high}: 1..30 each, default 1/2/4) and "stocktake_referral_tax_fen" (1..kMaxFen,
-// default 10,000,000); PolicyToJson always writes them all.
+// default 10,000,000), as is "rule_noise" ({min_inspected: 1..100000, factor_pm: 1..10000},
+// default 5 and 1000); PolicyToJson always writes them all.
 StatusOr<Policy> PolicyFromJson(const Json& doc);
 Json PolicyToJson(const Policy& policy);
 

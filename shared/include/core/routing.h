@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,29 @@ std::string_view LaneName(Lane lane);
 // green = release; yellow = manual review, valuation; red = inspection, rejection.
 Lane LaneOf(RuleAction action);
 
+// An adaptive rule's record over its window (the server counts it from the lists the rule
+// matched and their inspection outcomes): what its share follows.
+struct RuleTrackRecord {
+  int64_t inspected = 0;
+  int64_t mismatches = 0;
+};
+using RuleTrackRecords = std::map<std::string, RuleTrackRecord>;  // by rule id
+
+// How an adaptive rule that matched was applied: its share from its record, and the draw on
+// stream kStreamAdaptive of the decision's seed (the index-th value, matched adaptive rules
+// drawing in the order of `matched`) that selected this list or not.
+struct AdaptiveDraw {
+  AdaptiveShare adaptive;
+  RuleTrackRecord record;
+  bool enough_history = false;  // record.inspected >= adaptive.min_inspections
+  int mismatch_pm = 0;          // mismatches per mille of inspected (0 when none inspected)
+  int share_pm = 0;
+  uint64_t stream = kStreamAdaptive;
+  int index = 0;
+  int value = 0;       // [0, 1000)
+  bool drawn = false;  // value < share_pm: the rule applies to this list
+};
+
 struct MatchedRule {
   std::string id;
   std::string name;
@@ -32,6 +57,9 @@ struct MatchedRule {
   std::string reason_zh;
   std::string reason_en;
   std::vector<int> lines;  // goods lines that satisfied it (empty when it reads no goods.*)
+  std::optional<AdaptiveDraw> adaptive;  // set for an adaptive rule
+  // False for an adaptive rule this list was not drawn for: it matched but does not act.
+  bool applies() const { return !adaptive || adaptive->drawn; }
 };
 
 // A rule whose condition came out unknown because the context lacked values it reads.
@@ -90,12 +118,23 @@ struct RouteDecision {
 // Findings: ROUTE_RULE_MATCHED per matched rule (info for release, warning, error for reject),
 // ROUTE_RULE_UNDECIDED (info), ROUTE_RANDOM_INSPECTION / ROUTE_RANDOM_REVIEW (warning) when the
 // draw applied, ROUTE_GRADE_NOT_IN_SCALE and ROUTE_RISK_LEVEL_UNKNOWN (warnings). Never fails.
+// An adaptive rule (Rule::adaptive) that matches acts only when its draw selects the list; its
+// share follows its record in `records` (none: not enough history, so max_pm), and a matched
+// rule not drawn gives ROUTE_RULE_NOT_DRAWN (info) instead of ROUTE_RULE_MATCHED.
+RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
+                    const RuleContext& context, const Date& date, uint64_t seed,
+                    const Policy& policy, const RuleTrackRecords& records);
+// The same with no records (every adaptive rule lacks history).
 RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
                     const RuleContext& context, const Date& date, uint64_t seed,
                     const Policy& policy);
 
 // {"outcome" (= action), "action", "lane", "source", "decided_by": id|null, "date",
-//  "matched_rules": [{"id", "name", "action", "priority", "reason_zh", "reason_en", "lines"}],
+//  "matched_rules": [{"id", "name", "action", "priority", "reason_zh", "reason_en", "lines",
+//                     "adaptive"?: {"min_pm", "max_pm", "window_days", "min_inspections",
+//                                   "inspected", "mismatches", "mismatch_pm", "enough_history",
+//                                   "share_pm", "stream", "index", "value", "drawn",
+//                                   "reason_zh", "reason_en"}}],
 //  "undecided_rules": [{"id", "missing"}], "rules_considered",
 //  "measures": {"policy_version", "grade_scale", "grade", "grade_name_zh", "grade_name_en",
 //               "risk_level", "manual_review_bp", "inspection_bp", "risk_addon_bp"},

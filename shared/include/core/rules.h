@@ -195,6 +195,33 @@ enum class RuleAction {
 std::string_view RuleActionName(RuleAction action);
 std::optional<RuleAction> RuleActionFromName(std::string_view name);
 
+// A seasonal focus: the days from `from` to `to` (month-days, inclusive) of every year; a season
+// whose `to` comes before its `from` wraps the year end (12-15..01-10). 02-29 is a valid bound:
+// in other years a season ending on it ends on 02-28, and one starting on it starts on 03-01.
+struct Season {
+  int from_month = 1;
+  int from_day = 1;
+  int to_month = 12;
+  int to_day = 31;
+
+  bool Contains(const Date& date) const;
+};
+
+// A rule that adjusts from history (inspect / manual review only): it applies to share_pm per
+// mille of the lists it matches, following its own record of inspections in the last
+// window_days days — clamp(min_pm, max_pm, 2 x its mismatch rate per mille) with at least
+// min_inspections inspected outcomes, max_pm with fewer (not enough history: apply fully).
+struct AdaptiveShare {
+  int min_pm = 0;
+  int max_pm = 1000;
+  int window_days = 90;
+  int min_inspections = 10;
+};
+
+// The share per mille an adaptive rule applies to, from its inspected and mismatched lists
+// (see AdaptiveShare). Counts below zero count as zero; mismatches are capped at inspected.
+int AdaptiveSharePm(const AdaptiveShare& adaptive, int64_t inspected, int64_t mismatches);
+
 struct Rule {
   std::string id;  // [a-z0-9][a-z0-9._-]{0,63}
   std::string name;
@@ -206,7 +233,10 @@ struct Rule {
   bool enabled = true;
   std::string reason_zh;  // shown to officers and the enterprise when the rule decides
   std::string reason_en;
+  std::optional<Season> season;           // also within this period of every year
+  std::optional<AdaptiveShare> adaptive;  // the share of its matches it applies to
 
+  // Within valid_from..valid_to and, when the rule has one, its season.
   bool ValidOn(const Date& date) const;
 };
 
@@ -216,11 +246,16 @@ struct ParsedRule {
 };
 
 // Reads {"id", "name", "condition", "action", "priority", "valid_from", "valid_to"?,
-// "enabled"?, "reason_zh", "reason_en"} and checks every field: RULE_FIELD_INVALID (missing,
-// mistyped, bad id, out-of-range priority, bad date), RULE_UNKNOWN_KEY, RULE_ACTION_UNKNOWN,
-// RULE_VALIDITY_ORDER (valid_to before valid_from), and the condition's errors.
+// "enabled"?, "reason_zh", "reason_en", "season"?: {"from": "MM-DD", "to": "MM-DD"} | null,
+// "adaptive"?: {"min_pm", "max_pm", "window_days", "min_inspections"} | null} and checks every
+// field: RULE_FIELD_INVALID (missing, mistyped, bad id, out-of-range priority, bad date, a bad
+// month-day, min_pm above max_pm or outside 0..1000, window_days outside 1..366,
+// min_inspections outside 1..100000, adaptive on an action other than inspect or
+// manual_review), RULE_UNKNOWN_KEY, RULE_ACTION_UNKNOWN, RULE_VALIDITY_ORDER (valid_to before
+// valid_from), and the condition's errors.
 ParsedRule RuleFromJson(const Json& obj, const RuleSchema& schema);
-// The same keys, normalised (condition text as written, dates ISO, valid_to null when open).
+// The same keys, normalised (condition text as written, dates ISO, valid_to null when open;
+// season and adaptive only when the rule has them, so older rules read back unchanged).
 Json RuleToJson(const Rule& rule);
 
 }  // namespace core

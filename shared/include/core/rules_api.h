@@ -19,7 +19,9 @@ namespace core {
 std::string ValidateRuleJson(std::string_view request, const Policy& policy);
 
 // {"date": "YYYY-MM-DD", "seed": "<1-16 hex digits>", "rules": [rule, ...] (at most 1000,
-// unique ids), "context": {...} (RuleContextFromJson)} -> RouteDecisionToJson (core/routing.h).
+// unique ids), "context": {...} (RuleContextFromJson), "rule_history"?: {"<rule id>":
+// {"inspected", "mismatches"}} (adaptive rules' records; mismatches <= inspected)} ->
+// RouteDecisionToJson (core/routing.h).
 // A rule that does not validate refuses the request (naming rules[i] and the first problem).
 std::string RouteJson(std::string_view request, const Policy& policy);
 

@@ -18,6 +18,7 @@ namespace core {
 inline constexpr uint64_t kStreamRouting = 1;     // the random top-up of a list's route
 inline constexpr uint64_t kStreamInspectors = 2;  // the officers assigned to an inspection
 inline constexpr uint64_t kStreamTargets = 3;     // the targets of a double-random check
+inline constexpr uint64_t kStreamAdaptive = 4;    // adaptive rules' shares (core/routing.h)
 
 // splitmix64 (Steele, Lea, Flood 2014): advances `state` and returns the next output.
 uint64_t SplitMix64Next(uint64_t& state);

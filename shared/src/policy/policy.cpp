@@ -234,7 +234,7 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       {"version", "effective_date", "description", "grade_scales", "measures",
        "risk_level_addon_bp", "admission", "limits", "limit_periods", "gate_weight_tolerance_bp",
        "price_tolerance_bp", "patrol_lookback_days", "mystery_window_days", "patrol_cycle_divisor",
-       "stocktake_referral_tax_fen", "credit_model"},
+       "stocktake_referral_tax_fen", "credit_model", "rule_noise"},
       ""));
   Policy p;
   CORE_ASSIGN_OR_RETURN(p.version, ReadString(doc, "version", "", 64, true));
@@ -349,6 +349,14 @@ StatusOr<Policy> PolicyFromJson(const Json& doc) {
       p.patrol_cycle_divisor[level] = static_cast<int>(*d);
     }
   }
+  if (const Json* noise = Member(doc, "rule_noise"); noise != nullptr) {
+    CORE_RETURN_IF_ERROR(ExpectObject(*noise, "rule_noise"));
+    CORE_RETURN_IF_ERROR(RejectUnknownKeys(*noise, {"min_inspected", "factor_pm"}, "rule_noise"));
+    CORE_ASSIGN_OR_RETURN(auto inspected,
+                          ReadInt(*noise, "min_inspected", "rule_noise", 1, 100000, true));
+    CORE_ASSIGN_OR_RETURN(auto factor, ReadInt(*noise, "factor_pm", "rule_noise", 1, 10000, true));
+    p.rule_noise = RuleNoisePolicy{static_cast<int>(*inspected), static_cast<int>(*factor)};
+  }
   return p;
 }
 
@@ -423,6 +431,8 @@ Json PolicyToJson(const Policy& policy) {
   for (const auto& [level, d] : policy.patrol_cycle_divisor) divisor[level] = d;
   doc["patrol_cycle_divisor"] = std::move(divisor);
   doc["credit_model"] = CreditModelToJson(policy.credit);
+  doc["rule_noise"] = Json{{"min_inspected", policy.rule_noise.min_inspected},
+                           {"factor_pm", policy.rule_noise.factor_pm}};
   return doc;
 }
 

@@ -60,7 +60,46 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string Pm(int pm) { return std::to_string(pm) + "‰"; }
+
 }  // namespace
+
+std::string AdaptiveReasonZh(const AdaptiveDraw& a) {
+  const AdaptiveShare& s = a.adaptive;
+  std::string why = "近 " + std::to_string(s.window_days) + " 天本规则命中的清单";
+  if (a.enough_history) {
+    why += "查验 " + std::to_string(a.record.inspected) + " 票、不符 " +
+           std::to_string(a.record.mismatches) + " 票（不符率 " + Pm(a.mismatch_pm) +
+           "），适用比例取 2 × " + Pm(a.mismatch_pm) + "，限于 " + Pm(s.min_pm) + " 至 " +
+           Pm(s.max_pm) + "，为 " + Pm(a.share_pm);
+  } else {
+    why += "仅查验 " + std::to_string(a.record.inspected) + " 票（少于 " +
+           std::to_string(s.min_inspections) + " 票），历史不足，按最高比例 " + Pm(a.share_pm) +
+           " 适用";
+  }
+  return why + "；抽取值 " + std::to_string(a.value) + (a.drawn ? " 小于 " : " 不小于 ") +
+         std::to_string(a.share_pm) + "，本票" + (a.drawn ? "适用本规则" : "未抽中，本规则不适用");
+}
+
+std::string AdaptiveReasonEn(const AdaptiveDraw& a) {
+  const AdaptiveShare& s = a.adaptive;
+  std::string why = "in the last " + std::to_string(s.window_days) + " days, ";
+  if (a.enough_history) {
+    why += std::to_string(a.record.inspected) + " lists this rule matched were inspected and " +
+           std::to_string(a.record.mismatches) + " did not match (" + Pm(a.mismatch_pm) +
+           "), so it applies to 2 x " + Pm(a.mismatch_pm) + " within " + Pm(s.min_pm) + ".." +
+           Pm(s.max_pm) + ": " + Pm(a.share_pm);
+  } else {
+    why += "only " + std::to_string(a.record.inspected) +
+           " lists this rule matched were inspected (fewer than " +
+           std::to_string(s.min_inspections) +
+           "): not enough history, so it applies to the most, " + Pm(a.share_pm);
+  }
+  return why + "; draw " + std::to_string(a.value) + (a.drawn ? " is below " : " is not below ") +
+         std::to_string(a.share_pm) +
+         (a.drawn ? ": it applies to this list"
+                  : ": this list was not drawn and it does not apply");
+}
 
 std::string FormatBasisPoints(int bp) {
   const std::string cents = std::to_string(bp % 100);
@@ -105,11 +144,22 @@ Finding RiskLevelUnknownFinding(const std::string& risk_level) {
 }
 
 Finding RuleMatchedFinding(const MatchedRule& rule) {
+  // An adaptive rule says why it applied to this list as well.
+  const std::string zh = rule.adaptive ? "（" + AdaptiveReasonZh(*rule.adaptive) + "）" : "";
+  const std::string en = rule.adaptive ? " (" + AdaptiveReasonEn(*rule.adaptive) + ")" : "";
   return MakeFinding("ROUTE_RULE_MATCHED", SeverityOf(rule.action), "rules." + rule.id,
                      "规则 " + rule.id + "「" + rule.name + "」命中，处置：" +
-                         std::string(ActionZh(rule.action)) + "。" + rule.reason_zh,
+                         std::string(ActionZh(rule.action)) + "。" + rule.reason_zh + zh,
                      "rule " + rule.id + " \"" + rule.name + "\" matched, action: " +
-                         std::string(ActionEn(rule.action)) + ". " + rule.reason_en);
+                         std::string(ActionEn(rule.action)) + ". " + rule.reason_en + en);
+}
+
+Finding RuleNotDrawnFinding(const MatchedRule& rule) {
+  return MakeFinding("ROUTE_RULE_NOT_DRAWN", Severity::kInfo, "rules." + rule.id,
+                     "规则 " + rule.id + "「" + rule.name + "」命中但未抽中：" +
+                         (rule.adaptive ? AdaptiveReasonZh(*rule.adaptive) : std::string()),
+                     "rule " + rule.id + " \"" + rule.name + "\" matched but was not drawn: " +
+                         (rule.adaptive ? AdaptiveReasonEn(*rule.adaptive) : std::string()));
 }
 
 Finding RuleUndecidedFinding(const UndecidedRule& rule) {
@@ -161,6 +211,24 @@ Json RouteDecisionToJson(const RouteDecision& d) {
     r["reason_zh"] = m.reason_zh;
     r["reason_en"] = m.reason_en;
     r["lines"] = m.lines;
+    if (m.adaptive) {
+      const AdaptiveDraw& a = *m.adaptive;
+      r["adaptive"] = {{"min_pm", a.adaptive.min_pm},
+                       {"max_pm", a.adaptive.max_pm},
+                       {"window_days", a.adaptive.window_days},
+                       {"min_inspections", a.adaptive.min_inspections},
+                       {"inspected", a.record.inspected},
+                       {"mismatches", a.record.mismatches},
+                       {"mismatch_pm", a.mismatch_pm},
+                       {"enough_history", a.enough_history},
+                       {"share_pm", a.share_pm},
+                       {"stream", a.stream},
+                       {"index", a.index},
+                       {"value", a.value},
+                       {"drawn", a.drawn},
+                       {"reason_zh", internal::AdaptiveReasonZh(a)},
+                       {"reason_en", internal::AdaptiveReasonEn(a)}};
+    }
     matched.push_back(std::move(r));
   }
   j["matched_rules"] = std::move(matched);

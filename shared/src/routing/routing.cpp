@@ -84,6 +84,30 @@ void Draw(uint64_t seed, const AppliedMeasures& m, RandomDraw& draw) {
   }
 }
 
+// Each matched adaptive rule's share from its record and its draw, in the order of `matched`,
+// so a replay with the same seed and rules draws the same values.
+void DrawAdaptive(uint64_t seed, const RuleTrackRecords& records,
+                  std::vector<MatchedRule>& matched) {
+  Prng prng(seed, kStreamAdaptive);
+  int index = 0;
+  for (MatchedRule& m : matched) {
+    if (!m.adaptive) continue;
+    AdaptiveDraw& a = *m.adaptive;
+    if (auto it = records.find(m.id); it != records.end()) a.record = it->second;
+    a.record.inspected = std::max<int64_t>(a.record.inspected, 0);
+    a.record.mismatches = std::clamp<int64_t>(a.record.mismatches, 0, a.record.inspected);
+    a.enough_history = a.record.inspected >= a.adaptive.min_inspections;
+    a.mismatch_pm = a.record.inspected == 0
+                        ? 0
+                        : static_cast<int>(a.record.mismatches * 1000 / a.record.inspected);
+    a.share_pm = AdaptiveSharePm(a.adaptive, a.record.inspected, a.record.mismatches);
+    a.stream = kStreamAdaptive;
+    a.index = index++;
+    a.value = static_cast<int>(prng.Below(1000));
+    a.drawn = a.value < a.share_pm;
+  }
+}
+
 bool Stronger(const MatchedRule& a, const MatchedRule& b) {
   if (a.action != b.action) return a.action > b.action;
   if (a.priority != b.priority) return a.priority > b.priority;
@@ -121,6 +145,12 @@ Lane LaneOf(RuleAction action) {
 RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
                     const RuleContext& context, const Date& date, uint64_t seed,
                     const Policy& policy) {
+  return Route(rules, schema, context, date, seed, policy, RuleTrackRecords());
+}
+
+RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
+                    const RuleContext& context, const Date& date, uint64_t seed,
+                    const Policy& policy, const RuleTrackRecords& records) {
   RouteDecision d;
   d.date = date;
   const RuleAction floor = ApplyMeasures(policy, schema, context, date, d);
@@ -130,8 +160,10 @@ RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
     ++d.rules_considered;
     ConditionResult r = EvaluateCondition(rule.condition, context);
     if (r.truth == Truth::kTrue) {
-      d.matched.push_back(MatchedRule{rule.id, rule.name, rule.action, rule.priority,
-                                      rule.reason_zh, rule.reason_en, std::move(r.lines)});
+      MatchedRule m{rule.id,        rule.name,      rule.action,        rule.priority,
+                    rule.reason_zh, rule.reason_en, std::move(r.lines), std::nullopt};
+      if (rule.adaptive) m.adaptive = AdaptiveDraw{.adaptive = *rule.adaptive};
+      d.matched.push_back(std::move(m));
     } else if (r.truth == Truth::kUnknown) {
       d.undecided.push_back(UndecidedRule{rule.id, MissingFields(rule.condition, schema, context)});
     }
@@ -140,15 +172,19 @@ RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
   std::sort(d.undecided.begin(), d.undecided.end(),
             [](const UndecidedRule& a, const UndecidedRule& b) { return a.id < b.id; });
 
+  DrawAdaptive(seed, records, d.matched);
+
   Draw(seed, d.measures, d.draw);
   // Strength decides; on equal strength a rule is the better explanation than the draw, and
   // the draw better than the policy's floor.
   d.action = RuleAction::kRelease;
   d.source = "default";
-  if (!d.matched.empty()) {
-    d.action = d.matched.front().action;
+  auto deciding = std::find_if(d.matched.begin(), d.matched.end(),
+                               [](const MatchedRule& m) { return m.applies(); });
+  if (deciding != d.matched.end()) {
+    d.action = deciding->action;
     d.source = "rule";
-    d.decided_by = d.matched.front().id;
+    d.decided_by = deciding->id;
   }
   if (d.draw.result > d.action) {
     d.action = d.draw.result;
@@ -164,7 +200,10 @@ RouteDecision Route(const std::vector<Rule>& rules, const RuleSchema& schema,
   }
   d.lane = LaneOf(d.action);
 
-  for (const MatchedRule& m : d.matched) d.findings.push_back(internal::RuleMatchedFinding(m));
+  for (const MatchedRule& m : d.matched) {
+    d.findings.push_back(m.applies() ? internal::RuleMatchedFinding(m)
+                                     : internal::RuleNotDrawnFinding(m));
+  }
   for (const UndecidedRule& u : d.undecided) {
     d.findings.push_back(internal::RuleUndecidedFinding(u));
   }

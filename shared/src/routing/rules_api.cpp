@@ -71,9 +71,39 @@ StatusOr<std::vector<Rule>> ReadRules(const Json& doc, const RuleSchema& schema)
   return rules;
 }
 
+// {"<rule id>": {"inspected", "mismatches"}}: the adaptive rules' records (absent: none).
+StatusOr<RuleTrackRecords> ReadTrackRecords(const Json& doc) {
+  RuleTrackRecords records;
+  const Json* j = Member(doc, "rule_history");
+  if (j == nullptr || j->is_null()) return records;
+  if (!j->is_object()) {
+    return FieldError("rule_history", "must be an object {rule id: {inspected, mismatches}}");
+  }
+  if (j->size() > kMaxRules) {
+    return FieldError("rule_history", "has more than " + std::to_string(kMaxRules) + " rules");
+  }
+  for (auto it = j->begin(); it != j->end(); ++it) {
+    const std::string path = internal::FieldPath("rule_history", it.key());
+    CORE_RETURN_IF_ERROR(internal::ExpectObject(it.value(), path));
+    CORE_RETURN_IF_ERROR(
+        internal::RejectUnknownKeys(it.value(), {"inspected", "mismatches"}, path));
+    constexpr int64_t kMaxCount = 1'000'000'000;
+    CORE_ASSIGN_OR_RETURN(auto inspected,
+                          internal::ReadInt(it.value(), "inspected", path, 0, kMaxCount, true));
+    CORE_ASSIGN_OR_RETURN(auto mismatches,
+                          internal::ReadInt(it.value(), "mismatches", path, 0, kMaxCount, true));
+    if (*mismatches > *inspected) {
+      return FieldError(internal::FieldPath(path, "mismatches"), "must not exceed inspected");
+    }
+    records[it.key()] = RuleTrackRecord{*inspected, *mismatches};
+  }
+  return records;
+}
+
 StatusOr<std::string> RouteImpl(std::string_view request, const Policy& policy) {
   CORE_ASSIGN_OR_RETURN(Json doc, internal::ParseRequestObject(request));
-  CORE_RETURN_IF_ERROR(internal::RejectUnknownKeys(doc, {"context", "date", "rules", "seed"}, ""));
+  CORE_RETURN_IF_ERROR(
+      internal::RejectUnknownKeys(doc, {"context", "date", "rule_history", "rules", "seed"}, ""));
   CORE_ASSIGN_OR_RETURN(std::optional<Date> date, internal::ReadDate(doc, "date", "", true));
   CORE_ASSIGN_OR_RETURN(uint64_t seed, internal::ReadSeed(doc));
   const RuleSchema schema = RuleSchema::Default(policy);
@@ -81,7 +111,8 @@ StatusOr<std::string> RouteImpl(std::string_view request, const Policy& policy) 
   const Json* ctx = Member(doc, "context");
   if (ctx == nullptr) return FieldError("context", "is required");
   CORE_ASSIGN_OR_RETURN(RuleContext context, RuleContextFromJson(*ctx, schema, "context"));
-  return DumpJson(RouteDecisionToJson(Route(rules, schema, context, *date, seed, policy)));
+  CORE_ASSIGN_OR_RETURN(RuleTrackRecords records, ReadTrackRecords(doc));
+  return DumpJson(RouteDecisionToJson(Route(rules, schema, context, *date, seed, policy, records)));
 }
 
 StatusOr<std::string> PreviewImpl(std::string_view request, const Policy& policy) {

@@ -7,6 +7,7 @@
 #include "api/field_reader.h"
 #include "core/rules.h"
 #include "internal/text_fields.h"
+#include "rules/rule_dynamic.h"
 #include "rules/rule_errors.h"
 
 namespace core {
@@ -17,9 +18,9 @@ using internal::RuleFieldError;
 constexpr int kMaxPriority = 1'000'000;
 constexpr size_t kMaxNameChars = 200;
 constexpr size_t kMaxReasonChars = 500;
-constexpr std::string_view kKeys[] = {"action",     "condition", "enabled",   "id",
-                                      "name",       "priority",  "reason_en", "reason_zh",
-                                      "valid_from", "valid_to"};
+constexpr std::string_view kKeys[] = {"action",    "adaptive", "condition",  "enabled",
+                                      "id",        "name",     "priority",   "reason_en",
+                                      "reason_zh", "season",   "valid_from", "valid_to"};
 
 bool ValidId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -68,9 +69,11 @@ class RuleReader {
       for (RuleError& e : parsed.errors) Add(std::move(e));
       rule.condition = std::move(parsed.condition);
     }
+    std::optional<RuleAction> action_read;
     if (std::optional<std::string> action = Text("action", 20, "处置", "the action")) {
       if (std::optional<RuleAction> a = RuleActionFromName(*action)) {
         rule.action = *a;
+        action_read = *a;
       } else {
         Add(RuleFieldError("action", "RULE_ACTION_UNKNOWN",
                            "未知的处置 '" + internal::Excerpt(*action, 20) +
@@ -93,6 +96,8 @@ class RuleReader {
     if (auto en = Text("reason_en", kMaxReasonChars, "英文理由", "the English reason")) {
       rule.reason_en = *en;
     }
+    rule.season = internal::ReadSeason(Member("season"), errors_);
+    rule.adaptive = internal::ReadAdaptive(Member("adaptive"), action_read, errors_);
     if (errors_.empty()) out.rule = std::move(rule);
     out.errors = std::move(errors_);
     return out;
@@ -197,7 +202,8 @@ std::optional<RuleAction> RuleActionFromName(std::string_view name) {
 }
 
 bool Rule::ValidOn(const Date& date) const {
-  return valid_from <= date && (!valid_to || date <= *valid_to);
+  return valid_from <= date && (!valid_to || date <= *valid_to) &&
+         (!season || season->Contains(date));
 }
 
 ParsedRule RuleFromJson(const Json& obj, const RuleSchema& schema) {
@@ -216,6 +222,8 @@ Json RuleToJson(const Rule& rule) {
   j["enabled"] = rule.enabled;
   j["reason_zh"] = rule.reason_zh;
   j["reason_en"] = rule.reason_en;
+  if (rule.season) j["season"] = internal::SeasonToJson(*rule.season);
+  if (rule.adaptive) j["adaptive"] = internal::AdaptiveToJson(*rule.adaptive);
   return j;
 }
 
