@@ -1,44 +1,36 @@
 // Models over who buys and where it goes: one phone or address behind many buyer IDs (family and
 // borrowed IDs used to stretch the annual quota), one ID shipping to many addresses (an ID lent
 // out), one address receiving in bulk (resale). Pure.
-#include <map>
-#include <set>
+#include <algorithm>
 
 #include "risk_internal.h"
 
 namespace core::internal {
 namespace {
 
-// Declarations grouped by a key; empty keys are skipped.
-template <typename KeyFn>
-std::map<std::string, std::vector<const RiskDeclaration*>> GroupBy(const RiskData& d, KeyFn key) {
-  std::map<std::string, std::vector<const RiskDeclaration*>> out;
-  for (const RiskDeclaration& r : d.declarations) {
-    std::string k = key(r);
-    if (!k.empty()) out[k].push_back(&r);
-  }
-  return out;
-}
-
 std::vector<int64_t> Ids(const std::vector<const RiskDeclaration*>& rs) {
-  std::set<int64_t> ids;
-  for (const RiskDeclaration* r : rs) ids.insert(r->id);
-  return {ids.begin(), ids.end()};
+  std::vector<int64_t> ids;
+  ids.reserve(rs.size());
+  for (const RiskDeclaration* r : rs) ids.push_back(r->id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 // Buyer IDs behind each `key` (phone or address): a hit where they reach `threshold`.
 void IdsBehind(const RiskData& d, bool phone, int64_t threshold, std::vector<RiskHit>& out) {
-  auto groups =
-      GroupBy(d, [&](const RiskDeclaration& r) { return phone ? r.phone_key : r.address_key; });
+  auto groups = GroupByKey(d, [&](const RiskDeclaration& r) {
+    return std::string_view(phone ? r.phone_key : r.address_key);
+  });
   for (const auto& [key, rs] : groups) {
-    std::set<std::string> ids;
-    for (const RiskDeclaration* r : rs) ids.insert(r->buyer_id);
-    const int n = static_cast<int>(ids.size());
+    if (static_cast<int64_t>(rs.size()) < threshold) continue;  // fewer lists than IDs needed
+    const int n =
+        CountDistinct(rs, [](const RiskDeclaration& r) { return std::string_view(r.buyer_id); });
     if (n < threshold) continue;
     RiskHit h;
     h.model = phone ? "SHARED_PHONE" : "SHARED_ADDRESS";
     h.subject_kind = phone ? "phone" : "address";
-    h.subject = key;
+    h.subject = std::string(key);
     h.score = ScoreOver(n, threshold);
     h.declarations = Ids(rs);
     const std::string what_zh = phone ? "同一手机号" : "同一收货地址";
@@ -63,20 +55,18 @@ void SharedAddress(const RiskData& d, const RiskThresholds& t, std::vector<RiskH
 
 void IdManyAddresses(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
   const Date from = d.as_of.AddDays(-365);
-  auto groups = GroupBy(d, [&](const RiskDeclaration& r) {
-    return r.date > from && !(d.as_of < r.date) ? r.buyer_id : std::string();
+  auto groups = GroupByKey(d, [&](const RiskDeclaration& r) {
+    return r.date > from && !(d.as_of < r.date) ? std::string_view(r.buyer_id) : std::string_view();
   });
   for (const auto& [id, rs] : groups) {
-    std::set<std::string> addresses;
-    for (const RiskDeclaration* r : rs) {
-      if (!r->address_key.empty()) addresses.insert(r->address_key);
-    }
-    const int n = static_cast<int>(addresses.size());
+    if (static_cast<int64_t>(rs.size()) < t.addresses_per_id) continue;
+    const int n =
+        CountDistinct(rs, [](const RiskDeclaration& r) { return std::string_view(r.address_key); });
     if (n < t.addresses_per_id) continue;
     RiskHit h;
     h.model = "ID_MANY_ADDRESSES";
     h.subject_kind = "buyer";
-    h.subject = id;
+    h.subject = std::string(id);
     h.score = ScoreOver(n, t.addresses_per_id);
     h.declarations = Ids(rs);
     h.explanation_zh = "同一身份证一年内向 " + std::to_string(n) + " 个不同地址收货（阈值 " +
@@ -90,8 +80,9 @@ void IdManyAddresses(const RiskData& d, const RiskThresholds& t, std::vector<Ris
 
 void BulkConsignee(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
   const Date from = d.as_of.AddDays(-30);
-  auto groups = GroupBy(d, [&](const RiskDeclaration& r) {
-    return r.date > from && !(d.as_of < r.date) ? r.address_key : std::string();
+  auto groups = GroupByKey(d, [&](const RiskDeclaration& r) {
+    return r.date > from && !(d.as_of < r.date) ? std::string_view(r.address_key)
+                                                : std::string_view();
   });
   for (const auto& [address, rs] : groups) {
     const int n = static_cast<int>(rs.size());
@@ -99,7 +90,7 @@ void BulkConsignee(const RiskData& d, const RiskThresholds& t, std::vector<RiskH
     RiskHit h;
     h.model = "BULK_CONSIGNEE";
     h.subject_kind = "address";
-    h.subject = address;
+    h.subject = std::string(address);
     h.score = ScoreOver(n, t.bulk_consignee_lists);
     h.declarations = Ids(rs);
     h.explanation_zh = "同一收货地址30天内收货 " + std::to_string(n) + " 单（阈值 " +

@@ -11,22 +11,25 @@ namespace core::internal {
 void SplitUnderLimit(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
   // Per buyer and shop, lists under the limit by date; a window of split_window_days whose lists
   // together pass the limit is one hit (the widest such window from each first list).
-  std::map<std::pair<std::string, std::string>, std::vector<const RiskDeclaration*>> groups;
-  for (const RiskDeclaration& r : d.declarations) {
-    if (r.value_fen < t.split_limit_fen && !r.buyer_id.empty()) {
-      groups[{r.buyer_id, r.ebc_code}].push_back(&r);
-    }
-  }
-  for (auto& [key, rs] : groups) {
+  // Grouped by buyer, then ordered by shop, date and id: each shop's lists are one run.
+  auto groups = GroupByKey(d, [&](const RiskDeclaration& r) {
+    return r.value_fen < t.split_limit_fen ? std::string_view(r.buyer_id) : std::string_view();
+  });
+  for (auto& [buyer, rs] : groups) {
+    if (static_cast<int64_t>(rs.size()) < t.split_min_lists) continue;
     std::sort(rs.begin(), rs.end(), [](const RiskDeclaration* a, const RiskDeclaration* b) {
+      if (a->ebc_code != b->ebc_code) return a->ebc_code < b->ebc_code;
       return a->date < b->date || (a->date == b->date && a->id < b->id);
     });
     size_t start = 0;
     while (start < rs.size()) {
       const Date end = rs[start]->date.AddDays(t.split_window_days - 1);
+      const std::string& shop = rs[start]->ebc_code;
       size_t stop = start;
       Fen total = 0;
-      while (stop < rs.size() && !(end < rs[stop]->date)) total += rs[stop++]->value_fen;
+      while (stop < rs.size() && rs[stop]->ebc_code == shop && !(end < rs[stop]->date)) {
+        total += rs[stop++]->value_fen;
+      }
       const int n = static_cast<int>(stop - start);
       if (n < t.split_min_lists || total <= t.split_limit_fen) {
         ++start;
@@ -35,7 +38,7 @@ void SplitUnderLimit(const RiskData& d, const RiskThresholds& t, std::vector<Ris
       RiskHit h;
       h.model = "SPLIT_UNDER_LIMIT";
       h.subject_kind = "buyer";
-      h.subject = key.first;
+      h.subject = std::string(buyer);
       h.score = ScoreOver(total, t.split_limit_fen);
       for (size_t i = start; i < stop; ++i) h.declarations.push_back(rs[i]->id);
       std::sort(h.declarations.begin(), h.declarations.end());

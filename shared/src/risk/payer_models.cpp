@@ -13,30 +13,36 @@ void FamilyQuotaPressure(const RiskData& d, const RiskThresholds& t, std::vector
   // Year-to-date per buyer counts every list of the year, wherever it went; the household is
   // the IDs that shipped to one address this year.
   const Date year_start = Date::FromYmd(d.as_of.year(), 1, 1).value();
-  std::unordered_map<std::string, Fen> ytd;  // every buyer of the year: many, looked up by ID
-  std::unordered_map<std::string, std::pair<std::set<std::string>, std::vector<int64_t>>> homes;
+  std::unordered_map<std::string_view, Fen> ytd;  // every buyer of the year, by ID
+  ytd.reserve(d.declarations.size() / 2 + 1);
   for (const RiskDeclaration& r : d.declarations) {
-    if (r.buyer_id.empty() || !Within(r.date, year_start, d.as_of)) continue;
-    ytd[r.buyer_id] += r.value_fen;
-    if (r.address_key.empty()) continue;
-    auto& [ids, lists] = homes[r.address_key];
-    ids.insert(r.buyer_id);
-    lists.push_back(r.id);
+    if (!r.buyer_id.empty() && Within(r.date, year_start, d.as_of)) ytd[r.buyer_id] += r.value_fen;
   }
-  for (auto& [address, home] : homes) {
-    const std::set<std::string>& ids = home.first;
+  auto homes = GroupByKey(d, [&](const RiskDeclaration& r) {
+    return !r.buyer_id.empty() && Within(r.date, year_start, d.as_of)
+               ? std::string_view(r.address_key)
+               : std::string_view();
+  });
+  for (const auto& [address, rs] : homes) {
+    if (static_cast<int64_t>(rs.size()) < t.family_min_ids) continue;
+    std::vector<std::string_view> ids;
+    for (const RiskDeclaration* r : rs) ids.push_back(r->buyer_id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const int64_t n = static_cast<int64_t>(ids.size());
     if (n < t.family_min_ids) continue;
     Fen total = 0;
-    for (const std::string& id : ids) total += ytd[id];
+    for (std::string_view id : ids) total += ytd[id];
     const Fen threshold = n * t.annual_limit_fen / 100 * t.family_quota_share_pct;
     if (total < threshold) continue;
     RiskHit h;
     h.model = "FAMILY_QUOTA_PRESSURE";
     h.subject_kind = "address";
-    h.subject = address;
+    h.subject = std::string(address);
     h.score = ScoreOver(total, threshold);
-    h.declarations = HitDeclarations(home.second);
+    std::vector<int64_t> lists;
+    for (const RiskDeclaration* r : rs) lists.push_back(r->id);
+    h.declarations = HitDeclarations(std::move(lists));
     const std::string cap = FormatCny(n * t.annual_limit_fen);
     h.explanation_zh = "同一收货地址的 " + std::to_string(n) + " 个身份证今年累计 " +
                        FormatCny(total) + " 元，达到其年度限值合计 " + cap + " 元的 " +

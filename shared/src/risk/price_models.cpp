@@ -55,20 +55,29 @@ void PriceBelowOwnHistory(const RiskData& d, const RiskThresholds& t, std::vecto
 }
 
 void PriceBelowPeers(const RiskData& d, const RiskThresholds& t, std::vector<RiskHit>& out) {
-  // code10 -> shop -> unit prices, and the lists behind them.
-  std::map<std::string, std::map<std::string, std::vector<Fen>>> prices;
-  std::map<std::pair<std::string, std::string>, std::set<int64_t>> lists;
+  // code10 -> shop -> unit prices and the lists behind them: hashed on views into the
+  // declarations (no key copies), then each code's few shops put in order.
+  struct Prices {
+    std::vector<Fen> prices;
+    std::vector<int64_t> lists;
+  };
+  std::unordered_map<std::string_view, std::unordered_map<std::string_view, Prices>> by_code;
   for (const RiskDeclaration& r : d.declarations) {
     for (const RiskLine& l : r.lines) {
       if (l.unit_price_fen <= 0 || l.code10.empty()) continue;
-      prices[l.code10][r.ebc_code].push_back(l.unit_price_fen);
-      lists[{l.code10, r.ebc_code}].insert(r.id);
+      Prices& p = by_code[l.code10][r.ebc_code];
+      p.prices.push_back(l.unit_price_fen);
+      p.lists.push_back(r.id);
     }
   }
-  for (const auto& [code, shops] : prices) {
+  std::vector<std::string_view> codes;
+  for (const auto& entry : by_code) codes.push_back(entry.first);
+  std::sort(codes.begin(), codes.end());
+  for (std::string_view code : codes) {
+    auto& shops = by_code[code];
     if (static_cast<int>(shops.size()) < t.peer_min_enterprises + 1) continue;
-    std::map<std::string, Fen> medians;
-    for (const auto& [shop, v] : shops) medians[shop] = Median(v);
+    std::map<std::string_view, Fen> medians;
+    for (const auto& [shop, p] : shops) medians[shop] = Median(p.prices);
     for (const auto& [shop, own] : medians) {
       std::vector<Fen> others;
       for (const auto& [other, m] : medians) {
@@ -80,14 +89,17 @@ void PriceBelowPeers(const RiskData& d, const RiskThresholds& t, std::vector<Ris
       RiskHit h;
       h.model = "PRICE_BELOW_PEERS";
       h.subject_kind = "enterprise";
-      h.subject = shop;
+      h.subject = std::string(shop);
       h.score = ScoreBelow(below, t.price_below_peers_pct);
-      const std::set<int64_t>& ids = lists[{code, shop}];
-      h.declarations.assign(ids.begin(), ids.end());
-      h.explanation_zh = "商品编码 " + code + " 该企业申报中位价 " + FormatCny(own) +
+      h.declarations = shops[shop].lists;
+      std::sort(h.declarations.begin(), h.declarations.end());
+      h.declarations.erase(std::unique(h.declarations.begin(), h.declarations.end()),
+                           h.declarations.end());
+      const std::string code_text(code);
+      h.explanation_zh = "商品编码 " + code_text + " 该企业申报中位价 " + FormatCny(own) +
                          " 元，低于其他 " + std::to_string(others.size()) + " 家企业的中位价 " +
                          FormatCny(peers) + " 元 " + std::to_string(below) + "%：疑似低报价格。";
-      h.explanation_en = "For code " + code + " this enterprise declares a median of " +
+      h.explanation_en = "For code " + code_text + " this enterprise declares a median of " +
                          FormatCny(own) + " CNY, " + std::to_string(below) + "% below the " +
                          FormatCny(peers) + " CNY median of " + std::to_string(others.size()) +
                          " other enterprises: prices may be under-declared.";

@@ -1,8 +1,11 @@
 // The models of core/risk.h, one function each, and what they share. Private to the core. Pure.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/risk.h"
@@ -42,6 +45,36 @@ Fen Median(std::vector<Fen> v);
 // `first` and `last` inclusive.
 inline bool Within(const Date& d, const Date& first, const Date& last) {
   return !(d < first) && !(last < d);
+}
+
+// Declarations grouped by a key that views into them (`key(r)` returns a std::string_view into
+// `r`; empty keys are skipped), hashed rather than ordered and without copying keys: at millions
+// of lists the grouping is most of a model's time. The groups come in no particular order (it
+// differs between standard libraries), so a model must not let it decide the order of its hits
+// beyond their subjects (RunRiskModel sorts by subject); within a group, declarations keep the
+// order of `d.declarations`.
+template <typename KeyFn>
+std::unordered_map<std::string_view, std::vector<const RiskDeclaration*>> GroupByKey(
+    const RiskData& d, KeyFn key) {
+  std::unordered_map<std::string_view, std::vector<const RiskDeclaration*>> out;
+  out.reserve(d.declarations.size() / 2 + 1);
+  for (const RiskDeclaration& r : d.declarations) {
+    const std::string_view k = key(r);
+    if (!k.empty()) out[k].push_back(&r);
+  }
+  return out;
+}
+// How many distinct values `value(r)` takes over `rs` (empty values not counted).
+template <typename ValueFn>
+int CountDistinct(const std::vector<const RiskDeclaration*>& rs, ValueFn value) {
+  std::vector<std::string_view> seen;
+  seen.reserve(rs.size());
+  for (const RiskDeclaration* r : rs) {
+    const std::string_view v = value(*r);
+    if (!v.empty()) seen.push_back(v);
+  }
+  std::sort(seen.begin(), seen.end());
+  return static_cast<int>(std::unique(seen.begin(), seen.end()) - seen.begin());
 }
 
 // contact_models.cpp
