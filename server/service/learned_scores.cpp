@@ -62,16 +62,6 @@ std::vector<float> LabelsOf(const std::vector<bool>& fraud, size_t from, size_t 
   return out;
 }
 
-// The rules' own ranking: the summed scores of every model hit the row carries.
-float RuleScore(const core::LearnedRow& row) {
-  float sum = 0;
-  const auto& features = core::LearnedFeatures();
-  for (size_t c = 0; c < features.size(); ++c) {
-    if (features[c].id.rfind("model.", 0) == 0) sum += row.values[c];
-  }
-  return sum;
-}
-
 core::StatusOr<int> IntParam(const core::Json& body, const char* key, int fallback, int lo,
                              int hi) {
   CORE_ASSIGN_OR_RETURN(std::optional<int64_t> v, core::OptionalInt(body, key));
@@ -97,7 +87,7 @@ core::StatusOr<core::Json> HoldoutFigures(const Labelled& l, const BoosterParams
       XgbBooster b, XgbBooster::Train(MatrixOf(l.rows, 0, cut), LabelsOf(l.fraud, 0, cut), params));
   CORE_ASSIGN_OR_RETURN(std::vector<float> margins, b.PredictMargins(MatrixOf(l.rows, cut, n)));
   std::vector<float> rules;
-  for (size_t i = cut; i < n; ++i) rules.push_back(RuleScore(*l.rows[i]));
+  for (size_t i = cut; i < n; ++i) rules.push_back(core::RuleHitScore(*l.rows[i]));
   const std::vector<bool> fraud(l.fraud.begin() + static_cast<std::ptrdiff_t>(cut), l.fraud.end());
   return core::Json{{"train_rows", cut},
                     {"budget_pm", kBudgetPm},

@@ -86,14 +86,7 @@ void LearnedScoreFigures(const core::RiskData& data, const std::vector<core::Ris
     outcome.push_back(fraud[i]);
   }
   const double score_seconds = Since(score_start);
-  const auto& features = core::LearnedFeatures();
-  for (size_t i = cut; i < rows.size(); ++i) {
-    float sum = 0;
-    for (size_t c = 0; c < features.size(); ++c) {
-      if (features[c].id.rfind("model.", 0) == 0) sum += rows[i].values[c];
-    }
-    rules.push_back(sum);
-  }
+  for (size_t i = cut; i < rows.size(); ++i) rules.push_back(core::RuleHitScore(rows[i]));
   const server::RankingQuality l = server::RankByScore(learned, outcome, 50);
   const server::RankingQuality r = server::RankByScore(rules, outcome, 50);
   std::printf(

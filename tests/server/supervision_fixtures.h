@@ -16,16 +16,7 @@ namespace server::testing {
 
 // Saves (as `admin`) a routing rule sending lists at a unit price of 199.00 to inspection.
 inline void InspectAt199(TestServer& s, const std::string& admin) {
-  core::Json rule = {{"id", "risk-inspect"},
-                     {"name", "risk-inspect"},
-                     {"condition", "goods.unit_price_fen = 199.00 cny"},
-                     {"action", "inspect"},
-                     {"priority", 100},
-                     {"valid_from", "2026-01-01"},
-                     {"valid_to", nullptr},
-                     {"enabled", true},
-                     {"reason_zh", "测试"},
-                     {"reason_en", "test"}};
+  const core::Json rule = TestRule("risk-inspect", "goods.unit_price_fen = 199.00 cny", "inspect");
   Response saved = s.Put("/api/v1/routing/rules/risk-inspect", {{"rule", rule}}, admin);
   REQUIRE_MESSAGE(saved.status == 201, saved.body);
 }

@@ -160,6 +160,9 @@ TEST_CASE("learned features: list facts, and each model's hits through subject o
   CHECK(rb[static_cast<size_t>(column("model.SHARED_PHONE"))] == 0.0f);
   CHECK(ra[static_cast<size_t>(column("model.BURST"))] == 0.0f);
   CHECK(rb[static_cast<size_t>(column("model.BURST"))] == 40.0f);
+  // The rules' ranking sums the model columns only (not the list facts).
+  CHECK(RuleHitScore(rows[0]) == 70.0f);
+  CHECK(RuleHitScore(rows[1]) == 40.0f);
 }
 
 }  // namespace

@@ -33,4 +33,8 @@ struct LearnedRow {
 // RunRiskModels over the same data).
 std::vector<LearnedRow> LearnedFeatureRows(const RiskData& data, const std::vector<RiskHit>& hits);
 
+// The rules' own ranking of a row: the summed model.* columns (what the learned score is judged
+// against).
+float RuleHitScore(const LearnedRow& row);
+
 }  // namespace core

@@ -72,6 +72,12 @@ std::vector<std::string> LearnedFeatureIds() {
   return ids;
 }
 
+float RuleHitScore(const LearnedRow& row) {
+  float sum = 0;
+  for (size_t c = kListFactCount; c < row.values.size(); ++c) sum += row.values[c];
+  return sum;
+}
+
 std::vector<LearnedRow> LearnedFeatureRows(const RiskData& data, const std::vector<RiskHit>& hits) {
   std::unordered_map<std::string, size_t> column_of_model;
   const auto& features = LearnedFeatures();
