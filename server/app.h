@@ -16,6 +16,7 @@
 #include "auth/sessions.h"
 #include "common/clock.h"
 #include "core/date.h"
+#include "service/arrival_score.h"
 #include "service/reference_data.h"
 #include "service/risk_hit_index.h"
 #include "service/routing_rule_cache.h"
@@ -90,6 +91,8 @@ class App {
   RuleCache& rule_cache() { return rule_cache_; }
   // The newest risk run's hits by subject, for routing rules (service/risk_hit_index.h).
   RiskHitIndex& risk_hits() { return risk_hits_; }
+  // The newest learned model's trees, for the score at arrival (service/arrival_score.h).
+  LearnedModelCache& learned_model() { return learned_model_; }
   // A hash of a random password with the configured cost, verified against when the username
   // is unknown so that unknown and known usernames take the same time.
   const std::string& decoy_password_hash() const { return decoy_hash_; }
@@ -109,6 +112,7 @@ class App {
   LoginThrottle throttle_;
   RuleCache rule_cache_;
   RiskHitIndex risk_hits_;
+  LearnedModelCache learned_model_;
   std::string decoy_hash_;
   // Last: destroyed first, so its thread stops before the pool it uses goes.
   std::unique_ptr<RiskJobWorker> risk_jobs_;

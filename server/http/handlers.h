@@ -86,6 +86,7 @@ core::StatusOr<Reply> HandleListLearnedModels(RequestContext& ctx);
 core::StatusOr<Reply> HandleLearnedModel(RequestContext& ctx);
 core::StatusOr<Reply> HandleRunLearnedScores(RequestContext& ctx);
 core::StatusOr<Reply> HandleDeclarationLearnedScore(RequestContext& ctx);
+core::StatusOr<Reply> HandleDeclarationArrivalScore(RequestContext& ctx);
 // stocktakes
 core::StatusOr<Reply> HandleRecordStocktake(RequestContext& ctx);
 core::StatusOr<Reply> HandleCreditProfile(RequestContext& ctx);

@@ -75,4 +75,10 @@ core::StatusOr<Reply> HandleDeclarationLearnedScore(RequestContext& ctx) {
   return Reply::Json(200, out);
 }
 
+core::StatusOr<Reply> HandleDeclarationArrivalScore(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(int64_t id, ctx.PathId());
+  CORE_ASSIGN_OR_RETURN(core::Json out, DeclarationArrivalScore(ctx.db, id));
+  return Reply::Json(200, out);
+}
+
 }  // namespace server

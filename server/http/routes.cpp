@@ -211,6 +211,10 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/v1/declarations/{id}/learned-score", kCustoms,
        "The list's newest learned score, the values it read and its explanation",
        HandleDeclarationLearnedScore},
+      {"GET", "/api/v1/declarations/{id}/arrival-score", kCustoms,
+       "The learned score the list was given on arrival (newest model over the newest run's "
+       "hits; routing reads it as risk.learned_score_pm), the values read and its explanation",
+       HandleDeclarationArrivalScore},
       {"POST", "/api/v1/ledgers/{ems_no}/stocktakes", kSignedIn,
        "Record a stocktake {stocktake: {date, method, counts: [{sku, counted}]}}: the core "
        "compares it with the book; 201",

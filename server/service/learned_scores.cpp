@@ -208,23 +208,52 @@ core::StatusOr<core::Json> RunLearnedScores(Db& db, int64_t run_id) {
   return core::Json{{"run_id", run_id}, {"items", items}};
 }
 
+namespace {
+
+// The stored values of a score explained again with its model's trees: {"values", "explanation"}.
+core::StatusOr<core::Json> ExplainStored(Db& db, int64_t model_id, const std::string& features) {
+  CORE_ASSIGN_OR_RETURN(std::optional<LearnedModelRecord> m, FindLearnedModel(db, model_id));
+  if (!m) return core::InternalError("learned model " + std::to_string(model_id) + " is gone");
+  CORE_ASSIGN_OR_RETURN(core::Json model_doc, core::ParseJson(m->model));
+  CORE_ASSIGN_OR_RETURN(core::TreeEnsemble trees, core::TreeEnsembleFromJson(model_doc));
+  CORE_ASSIGN_OR_RETURN(core::Json values_doc, core::ParseJson(features));
+  CORE_ASSIGN_OR_RETURN(std::vector<float> values, core::FeatureRowFromJson(values_doc, "values"));
+  CORE_ASSIGN_OR_RETURN(core::LearnedScore score, core::ScoreRow(trees, values));
+  return core::Json{{"values", values_doc},
+                    {"explanation", core::LearnedScoreToJson(trees, score)}};
+}
+
+}  // namespace
+
 core::StatusOr<core::Json> DeclarationLearnedScore(Db& db, int64_t declaration_id) {
   CORE_ASSIGN_OR_RETURN(std::optional<LearnedScoreRecord> s,
                         NewestLearnedScore(db, declaration_id));
   if (!s) {
     return core::NotFoundError("no risk run has scored list " + std::to_string(declaration_id));
   }
-  CORE_ASSIGN_OR_RETURN(std::optional<LearnedModelRecord> m, FindLearnedModel(db, s->model_id));
-  if (!m) return core::InternalError("learned model " + std::to_string(s->model_id) + " is gone");
-  CORE_ASSIGN_OR_RETURN(core::Json model_doc, core::ParseJson(m->model));
-  CORE_ASSIGN_OR_RETURN(core::TreeEnsemble trees, core::TreeEnsembleFromJson(model_doc));
-  CORE_ASSIGN_OR_RETURN(core::Json values_doc, core::ParseJson(s->features));
-  CORE_ASSIGN_OR_RETURN(std::vector<float> values, core::FeatureRowFromJson(values_doc, "values"));
-  CORE_ASSIGN_OR_RETURN(core::LearnedScore score, core::ScoreRow(trees, values));
-  return core::Json{
-      {"run_id", s->run_id},     {"declaration_id", declaration_id},
-      {"model_id", s->model_id}, {"score_pm", s->score_pm},
-      {"values", values_doc},    {"explanation", core::LearnedScoreToJson(trees, score)}};
+  CORE_ASSIGN_OR_RETURN(core::Json out, ExplainStored(db, s->model_id, s->features));
+  out["run_id"] = s->run_id;
+  out["declaration_id"] = declaration_id;
+  out["model_id"] = s->model_id;
+  out["score_pm"] = s->score_pm;
+  return out;
+}
+
+core::StatusOr<core::Json> DeclarationArrivalScore(Db& db, int64_t declaration_id) {
+  CORE_ASSIGN_OR_RETURN(std::optional<ArrivalScoreRecord> s,
+                        NewestArrivalScore(db, declaration_id));
+  if (!s) {
+    return core::NotFoundError("list " + std::to_string(declaration_id) +
+                               " was not scored on arrival (no learned model when it was routed)");
+  }
+  CORE_ASSIGN_OR_RETURN(core::Json out, ExplainStored(db, s->model_id, s->features));
+  out["routing_id"] = s->routing_id;
+  out["at"] = s->at;
+  out["declaration_id"] = declaration_id;
+  out["model_id"] = s->model_id;
+  out["hits_run_id"] = s->hits_run_id ? core::Json(*s->hits_run_id) : core::Json(nullptr);
+  out["score_pm"] = s->score_pm;
+  return out;
 }
 
 }  // namespace server

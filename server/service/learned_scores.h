@@ -39,5 +39,9 @@ core::StatusOr<core::Json> RunLearnedScores(Db& db, int64_t run_id);
 // The list's newest score: {"run_id", "model_id", "score_pm", "values", "explanation"
 // (core LearnedScoreToJson)}. NotFound when no run scored it.
 core::StatusOr<core::Json> DeclarationLearnedScore(Db& db, int64_t declaration_id);
+// The score the list's newest routing gave it on arrival (service/arrival_score.h):
+// {"routing_id", "at", "model_id", "hits_run_id" (null before any run), "score_pm", "values",
+// "explanation"}. NotFound when no model existed when it was routed.
+core::StatusOr<core::Json> DeclarationArrivalScore(Db& db, int64_t declaration_id);
 
 }  // namespace server

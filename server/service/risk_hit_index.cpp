@@ -1,6 +1,11 @@
 // The newest risk run's hits by subject, cached per run.
 #include "service/risk_hit_index.h"
 
+#include <limits>
+#include <vector>
+
+#include "store/risk_repo.h"
+
 namespace server {
 
 int64_t RiskHitCounts::Of(std::string_view subject) const {
@@ -17,14 +22,13 @@ core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
   }
   auto counts = std::make_shared<RiskHitCounts>();
   counts->run_id = run_id;
-  CORE_ASSIGN_OR_RETURN(Stmt q,
-                        db.Query("SELECT subject, COUNT(*) FROM risk_hits WHERE run_id = ? AND "
-                                 "subject_kind <> 'declaration' GROUP BY subject",
-                                 run_id));
-  while (true) {
-    CORE_ASSIGN_OR_RETURN(bool more, q.Step());
-    if (!more) break;
-    counts->by_subject[q.Text(0)] = q.Int(1);
+  if (run_id > 0) {
+    CORE_ASSIGN_OR_RETURN(std::vector<core::RiskHit> hits,
+                          ListRiskHits(db, run_id, "", std::numeric_limits<int64_t>::max()));
+    for (const core::RiskHit& h : hits) {
+      if (h.subject_kind != "declaration") ++counts->by_subject[h.subject];
+    }
+    counts->learned = core::LearnedHitIndex(hits);
   }
   std::lock_guard<std::mutex> lock(mu_);
   if (current_->run_id < run_id) current_ = counts;

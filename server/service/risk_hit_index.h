@@ -1,7 +1,8 @@
 // The newest risk run's hits counted by subject (a buyer ID, a phone or address key, an
-// enterprise's customs code), loaded once per run and shared by every screening, so routing rules
-// can read them (risk.buyer_hits, risk.enterprise_hits) without a query per list. Reads the store
-// only to learn the newest run's id, and to load a run it has not seen. Does database I/O.
+// enterprise's customs code) and indexed as the learned score's columns read them, loaded once per
+// run and shared by every screening, so routing rules can read them (risk.buyer_hits,
+// risk.enterprise_hits, risk.learned_score_pm) without a query per list. Reads the store only to
+// learn the newest run's id, and to load a run it has not seen. Does database I/O.
 #pragma once
 
 #include <cstdint>
@@ -11,14 +12,16 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/learned_features.h"
 #include "core/status.h"
 #include "store/db.h"
 
 namespace server {
 
 struct RiskHitCounts {
-  int64_t run_id = 0;  // 0: no run yet
-  std::unordered_map<std::string, int64_t> by_subject;
+  int64_t run_id = 0;                                   // 0: no run yet
+  std::unordered_map<std::string, int64_t> by_subject;  // hits per subject ('declaration' aside)
+  core::LearnedHitIndex learned;
   int64_t Of(std::string_view subject) const;
 };
 

@@ -11,6 +11,7 @@
 #include "core/routing.h"
 #include "core/sampling.h"
 #include "service/rule_stats.h"
+#include "store/learned_repo.h"
 #include "store/queues_repo.h"
 #include "store/routing_repo.h"
 #include "store/screening_repo.h"
@@ -179,6 +180,10 @@ core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput
 core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& in, bool route) {
   RoutingOutcome out;
   CORE_ASSIGN_OR_RETURN(out.context, BuildRuleContext(app, db, in));
+  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const RiskHitCounts> hits, app.risk_hits().Get(db));
+  CORE_ASSIGN_OR_RETURN(out.arrival,
+                        ScoreOnArrival(app.learned_model(), *hits, db, in.declaration->id));
+  if (out.arrival) out.context["risk"]["learned_score_pm"] = out.arrival->score_pm;
   const uint64_t seed = NextSeed(app);
   out.seed = core::SeedToHex(seed);
   std::shared_ptr<const ReferenceData> ref = app.reference();
@@ -223,6 +228,16 @@ core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
   CORE_ASSIGN_OR_RETURN(int64_t id, InsertRouting(db, r));
   CORE_RETURN_IF_ERROR(
       InsertRuleHits(db, id, r.declaration_id, r.decl_date, RuleHitsOf(routing.route_json)));
+  if (routing.arrival) {
+    ArrivalScoreRecord a;
+    a.routing_id = id;
+    a.declaration_id = r.declaration_id;
+    a.model_id = routing.arrival->model_id;
+    a.hits_run_id = routing.arrival->hits_run_id;
+    a.score_pm = routing.arrival->score_pm;
+    a.features = core::DumpJson(routing.arrival->values);
+    CORE_RETURN_IF_ERROR(InsertArrivalScore(db, a));
+  }
   return id;
 }
 

@@ -38,8 +38,9 @@ struct RoutingInput {
 // The context JSON (core RuleContextFromJson form) of a list: enterprise.* from the list's
 // ebcCode enterprise and its credit (an enterprise without a credit record counts at the
 // ordinary grade of the scale in force, risk low; no enterprise row leaves them unknown),
-// goods.* per line, consumer.* (year to date, lists in 30 days, age), list.* and history.*
-// (the e-commerce enterprise's last 90 days of outcomes).
+// goods.* per line, consumer.* (year to date, lists in 30 days, age), list.*, risk.* (the newest
+// run's hits on the buyer and the enterprise) and history.* (the e-commerce enterprise's last 90
+// days of outcomes). RouteList adds risk.learned_score_pm.
 core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in);
 
 struct RoutingOutcome {
@@ -49,6 +50,9 @@ struct RoutingOutcome {
   core::Json route_json;             // the same, parsed (null when not routed)
   // The adaptive rules' records the core was given (TrackRecordsJson); null when none.
   core::Json rule_history;
+  // The learned score at arrival (also the context's risk.learned_score_pm); none without a
+  // usable model.
+  std::optional<ArrivalScore> arrival;
   std::string action = "reject";  // the core's action ("reject" when not routed)
   int64_t rules_version = 0;
   std::string policy_version;
@@ -59,8 +63,8 @@ struct RoutingOutcome {
 // context does not read back (a server bug).
 core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& in, bool route);
 
-// Stores the routing with the final action and status the screening decided, and the rules
-// that matched it (routing_rule_hits). Returns its id.
+// Stores the routing with the final action and status the screening decided, the rules that
+// matched it (routing_rule_hits) and its learned score at arrival. Returns its id.
 core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
                                      const RoutingOutcome& routing, const std::string& action,
                                      int status);

@@ -86,4 +86,32 @@ core::StatusOr<std::optional<LearnedScoreRecord>> NewestLearnedScore(Db& db,
   return std::optional<LearnedScoreRecord>(ScoreFrom(q));
 }
 
+core::Status InsertArrivalScore(Db& db, const ArrivalScoreRecord& s) {
+  return db.Exec(
+      "INSERT INTO learned_arrival_scores (routing_id, declaration_id, model_id, hits_run_id, "
+      "score_pm, features) VALUES (?, ?, ?, ?, ?, ?)",
+      s.routing_id, s.declaration_id, s.model_id, s.hits_run_id, s.score_pm, s.features);
+}
+
+core::StatusOr<std::optional<ArrivalScoreRecord>> NewestArrivalScore(Db& db,
+                                                                     int64_t declaration_id) {
+  CORE_ASSIGN_OR_RETURN(
+      Stmt q, db.Query("SELECT a.routing_id, a.declaration_id, a.model_id, a.hits_run_id, "
+                       "a.score_pm, a.features, r.at FROM learned_arrival_scores a JOIN "
+                       "routing_decisions r ON r.id = a.routing_id WHERE a.declaration_id = ? "
+                       "ORDER BY a.routing_id DESC LIMIT 1",
+                       declaration_id));
+  CORE_ASSIGN_OR_RETURN(bool row, q.Step());
+  if (!row) return std::optional<ArrivalScoreRecord>();
+  ArrivalScoreRecord s;
+  s.routing_id = q.Int(0);
+  s.declaration_id = q.Int(1);
+  s.model_id = q.Int(2);
+  s.hits_run_id = q.OptInt(3);
+  s.score_pm = q.Int(4);
+  s.features = q.Text(5);
+  s.at = q.Text(6);
+  return std::optional<ArrivalScoreRecord>(std::move(s));
+}
+
 }  // namespace server

@@ -47,4 +47,19 @@ core::StatusOr<std::vector<LearnedScoreRecord>> TopLearnedScores(Db& db, int64_t
 core::StatusOr<std::optional<LearnedScoreRecord>> NewestLearnedScore(Db& db,
                                                                      int64_t declaration_id);
 
+struct ArrivalScoreRecord {
+  int64_t routing_id = 0;
+  int64_t declaration_id = 0;
+  int64_t model_id = 0;
+  std::optional<int64_t> hits_run_id;
+  int64_t score_pm = 0;
+  std::string features;  // JSON array
+  std::string at;        // the routing's time (read back; not stored here)
+};
+
+core::Status InsertArrivalScore(Db& db, const ArrivalScoreRecord& s);
+// The score the list's newest routing gave it on arrival; nullopt when none had a model.
+core::StatusOr<std::optional<ArrivalScoreRecord>> NewestArrivalScore(Db& db,
+                                                                     int64_t declaration_id);
+
 }  // namespace server

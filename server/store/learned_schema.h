@@ -33,4 +33,20 @@ CREATE INDEX learned_scores_rank ON learned_scores(run_id, score_pm DESC, declar
 CREATE INDEX learned_scores_declaration ON learned_scores(declaration_id, run_id);
 )sql";
 
+// Migration 17: the learned score each list was given when it arrived (at routing), from the
+// newest model and the newest run's hits then, with the values read, so the routing's context
+// can be explained later. One row per routing decision that had a model.
+inline constexpr std::string_view kLearnedArrivalSchema = R"sql(
+CREATE TABLE learned_arrival_scores (
+  routing_id INTEGER PRIMARY KEY REFERENCES routing_decisions(id),
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  model_id INTEGER NOT NULL REFERENCES learned_models(id),
+  hits_run_id INTEGER REFERENCES risk_runs(id),  -- NULL: no run yet, no model column raised
+  score_pm INTEGER NOT NULL,
+  features TEXT NOT NULL            -- the row's values, JSON array (null: missing)
+);
+CREATE INDEX learned_arrival_scores_declaration ON learned_arrival_scores(declaration_id,
+                                                                          routing_id);
+)sql";
+
 }  // namespace server

@@ -177,9 +177,9 @@ core::StatusOr<std::vector<core::RiskInspection>> RiskInspections(Db& db) {
   return out;
 }
 
-}  // namespace
-
-core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
+// The declarations `where` selects (a fixed clause on d; `only_id` binds ?1 when it names one).
+core::StatusOr<std::vector<core::RiskDeclaration>> SelectRiskDeclarations(Db& db, const char* where,
+                                                                          int64_t only_id) {
   std::vector<core::RiskDeclaration> out;
   std::map<int64_t, size_t> index;  // declaration id -> position
   {
@@ -192,7 +192,9 @@ core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
                  "ceb_payments p WHERE p.order_no = d.order_no AND p.ebp_code = d.ebp_code "
                  "LIMIT 1), '') FROM declarations d LEFT JOIN ceb_orders o ON o.order_no = "
                  "d.order_no AND o.ebp_code = d.ebp_code LEFT JOIN ceb_lists cl ON cl.message_id "
-                 "= d.list_message_id WHERE d.status <> 899 ORDER BY d.id"));
+                 "= d.list_message_id WHERE " +
+                     std::string(where) + " ORDER BY d.id",
+                 only_id));
     for (;;) {
       CORE_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
@@ -220,7 +222,9 @@ core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
   CORE_ASSIGN_OR_RETURN(
       Stmt q, db.Query("SELECT d.id, l.item_no, l.gcode, l.qty_e5, l.price_fen, l.total_price_fen, "
                        "l.gname FROM declarations d JOIN ceb_list_lines l ON l.message_id = "
-                       "d.list_message_id WHERE d.status <> 899 ORDER BY d.id, l.line_index"));
+                       "d.list_message_id WHERE " +
+                           std::string(where) + " ORDER BY d.id, l.line_index",
+                       only_id));
   for (;;) {
     CORE_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
@@ -231,6 +235,19 @@ core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
     r.value_fen += q.Int(5);
   }
   return out;
+}
+
+}  // namespace
+
+core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
+  return SelectRiskDeclarations(db, "d.status <> 899 AND ?1 = 0", 0);
+}
+
+core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id) {
+  CORE_ASSIGN_OR_RETURN(std::vector<core::RiskDeclaration> found,
+                        SelectRiskDeclarations(db, "d.id = ?1", id));
+  if (found.empty()) return std::optional<core::RiskDeclaration>();
+  return std::optional<core::RiskDeclaration>(std::move(found.front()));
 }
 
 core::StatusOr<core::RiskData> LoadRiskData(Db& db, const core::Date& as_of) {

@@ -18,6 +18,9 @@ namespace server {
 // Every declaration except closed ones (899), with its order's contact keys, hour and declared
 // tax, its list's freight, its payment's payer and its list lines, by id.
 core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db);
+// One declaration as the models read it, whatever its status (the learned score at arrival);
+// nullopt when there is none or its date does not read.
+core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id);
 
 // Everything the models read, `as_of` the day their windows end: the declarations above, patrol
 // observations and mystery orders (with their shop's enterprise code), promotion filings,

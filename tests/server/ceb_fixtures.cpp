@@ -269,11 +269,16 @@ core::Json Declaration(TestServer& s, const std::string& cookie, int64_t id) {
 
 std::map<std::string, int64_t> IngestCounts(TestServer& s) {
   std::map<std::string, int64_t> out = s.Counts();
-  for (const char* t :
-       {"ceb_documents", "ceb_messages", "ceb_message_parties", "ceb_orders", "ceb_order_lines",
-        "ceb_payments", "ceb_waybills", "ceb_lists", "ceb_list_lines", "ceb_refunds",
-        "declarations", "declaration_parties", "declaration_events", "screenings", "tax_bills",
-        "tax_bill_lines", "buyer_quota_entries", "buyer_quota_quantities", "declaration_returns"}) {
+  for (const char* t : {"ceb_documents",       "ceb_messages",
+                        "ceb_message_parties", "ceb_orders",
+                        "ceb_order_lines",     "ceb_payments",
+                        "ceb_waybills",        "ceb_lists",
+                        "ceb_list_lines",      "ceb_refunds",
+                        "declarations",        "declaration_parties",
+                        "declaration_events",  "screenings",
+                        "tax_bills",           "tax_bill_lines",
+                        "buyer_quota_entries", "buyer_quota_quantities",
+                        "declaration_returns", "learned_arrival_scores"}) {
     out[t] = s.Count(t);
   }
   return out;

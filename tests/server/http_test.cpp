@@ -163,6 +163,7 @@ TEST_CASE("every route has a happy path") {
   REQUIRE_MESSAGE(scored_run.status == 201, scored_run.body);
   const std::string scored_run_id = std::to_string(scored_run.json["run"]["id"].get<int64_t>());
   const std::string scored_list = std::to_string(inspected.mismatched.front());
+  const std::string arrived_list = std::to_string(SubmitSet(s, admin, MakeSet(Spec("ARR1"))));
   Response job = s.Post("/api/v1/risk/jobs", core::Json::object(), officer);
   REQUIRE_MESSAGE(job.status == 202, job.body);
   const std::string job_id = std::to_string(job.json["job"]["id"].get<int64_t>());
@@ -347,6 +348,8 @@ TEST_CASE("every route has a happy path") {
        "/api/v1/risk/runs/" + scored_run_id + "/learned-scores", officer, nullptr, 200},
       {"GET", "/api/v1/declarations/{id}/learned-score",
        "/api/v1/declarations/" + scored_list + "/learned-score", officer, nullptr, 200},
+      {"GET", "/api/v1/declarations/{id}/arrival-score",
+       "/api/v1/declarations/" + arrived_list + "/arrival-score", officer, nullptr, 200},
       {"POST", "/api/v1/findings/answers/{id}/review",
        "/api/v1/findings/answers/" + answer_id + "/review", officer,
        core::Json{{"decision", "rejected"}, {"note", "show the record"}}, 200},

@@ -173,5 +173,93 @@ TEST_CASE("learned score over HTTP: trained on outcomes, scoring each run, expla
   CHECK(s.Get("/api/v1/risk/learned-models/999", officer).status == 404);
 }
 
+TEST_CASE("learned score at arrival: each routed list scored by the newest model, rules read it") {
+  TestServer s({.seed_demo = true});
+  const std::string admin = s.Login("admin", kAdminPassword);
+  const std::string officer = s.Login("officer", kOfficerPassword);
+  const std::string hnby = s.Login("hnby", kEnterprisePassword);
+  auto submit = [&](const std::string& key, core::Fen freight) {
+    SetSpec spec = Spec(key);
+    spec.price = 19900;
+    spec.freight = freight;
+    spec.decl_date = "20261125";
+    return SubmitSet(s, admin, MakeSet(spec));
+  };
+  auto arrival = [&](int64_t id) {
+    return s.Get("/api/v1/declarations/" + std::to_string(id) + "/arrival-score", officer);
+  };
+  auto routing = [&](int64_t id) {
+    Response r = s.Get("/api/v1/declarations/" + std::to_string(id) + "/routing", officer);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    return r.json;
+  };
+
+  // No model yet: no score, and the context does not carry one.
+  const InspectedLists lists = InspectThirtyAt199(s, admin, officer);
+  CHECK(arrival(lists.matched.front()).status == 404);
+  CHECK_FALSE(routing(lists.matched.front())["context"]["risk"].contains("learned_score_pm"));
+  CHECK(s.Count("learned_arrival_scores") == 0);
+
+  // A model, no run yet: lists arriving now are scored from their own facts; a rule on the score
+  // sends the one without freight (the pattern the outcomes taught) to inspection.
+  Response trained =
+      s.Post("/api/v1/risk/learned-models", {{"as_of", "2026-11-26"}, {"rounds", 20}}, officer);
+  REQUIRE_MESSAGE(trained.status == 201, trained.body);
+  const int64_t model_id = trained.json["model"]["id"].get<int64_t>();
+  Response saved = s.Put(
+      "/api/v1/routing/rules/learned-high",
+      {{"rule", TestRule("learned-high", "risk.learned_score_pm >= 500", "inspect", 50)}}, admin);
+  REQUIRE_MESSAGE(saved.status == 201, saved.body);
+  const int64_t bad = submit("LA1", 0);
+  const int64_t good = submit("LA2", 1000);
+  Response b = arrival(bad);
+  Response g = arrival(good);
+  REQUIRE_MESSAGE(b.status == 200, b.body);
+  REQUIRE_MESSAGE(g.status == 200, g.body);
+  CHECK(b.json["model_id"] == model_id);
+  CHECK(b.json["hits_run_id"].is_null());
+  CHECK(b.json["score_pm"].get<int>() >= 500);
+  CHECK(g.json["score_pm"].get<int>() < 500);
+  CHECK(b.json["explanation"]["score_pm"] == b.json["score_pm"]);
+  auto rule_ids = [](const core::Json& r) {
+    std::set<std::string> ids;
+    for (const core::Json& m : r["decision"]["matched_rules"]) ids.insert(m["id"]);
+    return ids;
+  };
+  const core::Json rb = routing(bad);
+  const core::Json rg = routing(good);
+  CHECK(rb["context"]["risk"]["learned_score_pm"] == b.json["score_pm"]);
+  CHECK(rg["context"]["risk"]["learned_score_pm"] == g.json["score_pm"]);
+  CHECK(rule_ids(rb).count("learned-high") == 1);
+  CHECK(rule_ids(rg).count("learned-high") == 0);
+  CHECK(rb["replay"]["matches"] == true);
+  CHECK(b.json["routing_id"] == rb["routing"]["id"]);
+
+  // The browser's core, given the model and the stored values, explains it the same way.
+  Response detail = s.Get("/api/v1/risk/learned-models/" + std::to_string(model_id), officer);
+  REQUIRE(detail.status == 200);
+  CHECK(core::ScoreLearnedJson(
+            core::DumpJson({{"model", detail.json["model"]}, {"values", b.json["values"]}})) ==
+        core::DumpJson(b.json["explanation"]));
+
+  // After a run, a new list reads that run's hits: the same values the run gave a list of the
+  // run with the same facts, buyer, phone, enterprise and codes (the previous one).
+  Response run = s.Post("/api/v1/risk/runs", {{"as_of", "2026-11-26"}}, officer);
+  REQUIRE_MESSAGE(run.status == 201, run.body);
+  const int64_t late = submit("LA3", 0);
+  Response l = arrival(late);
+  REQUIRE_MESSAGE(l.status == 200, l.body);
+  CHECK(l.json["hits_run_id"] == run.json["run"]["id"]);
+  Response batch = s.Get("/api/v1/declarations/" + std::to_string(bad) + "/learned-score", officer);
+  REQUIRE_MESSAGE(batch.status == 200, batch.body);
+  CHECK(l.json["values"] == batch.json["values"]);
+  CHECK(l.json["score_pm"] == batch.json["score_pm"]);
+
+  // Customs only; unknown lists and lists never scored are 404.
+  CHECK(s.Get("/api/v1/declarations/" + std::to_string(late) + "/arrival-score", hnby).status ==
+        403);
+  CHECK(arrival(999999).status == 404);
+}
+
 }  // namespace
 }  // namespace server::testing

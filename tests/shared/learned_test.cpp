@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -163,6 +164,24 @@ TEST_CASE("learned features: list facts, and each model's hits through subject o
   // The rules' ranking sums the model columns only (not the list facts).
   CHECK(RuleHitScore(rows[0]) == 70.0f);
   CHECK(RuleHitScore(rows[1]) == 40.0f);
+
+  // A list arriving after the run: the run's index reaches it through its subjects (the phone
+  // the run flagged), not through the declarations the hits named; the same row as the batch
+  // gives a list of the run with the same facts.
+  const LearnedHitIndex index({phone, named, prior});
+  RiskDeclaration late = a;
+  late.id = 99;
+  const LearnedRow arrived = LearnedFeatureRow(late, index);
+  CHECK(arrived.declaration_id == 99);
+  CHECK(arrived.values[static_cast<size_t>(column("model.SHARED_PHONE"))] == 70.0f);
+  CHECK(std::equal(arrived.values.begin(), arrived.values.end(), ra.begin(), ra.end()));
+  late.phone_key = "13900000000";
+  CHECK(LearnedFeatureRow(late, index).values[static_cast<size_t>(column("model.SHARED_PHONE"))] ==
+        0.0f);
+  RiskDeclaration late_b = b;
+  late_b.id = 100;  // b's named BURST hit does not reach a list the run never saw
+  CHECK(LearnedFeatureRow(late_b, index).values[static_cast<size_t>(column("model.BURST"))] ==
+        0.0f);
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 // should learn, as in tests/server/learned_test.cpp). The officer trains a model from the page's
 // form, reads its holdout figures beside the rules', runs the models, opens the top-scored list
 // and finds its score, its top contribution and the page core's parity marker agreeing with the
-// server. A list the run never saw says "not scored yet"; an enterprise user sees no panel.
+// server. A list arriving after the run shows the score routing gave it on arrival (with the same
+// check); before any model a list says "not scored yet"; an enterprise user sees no panel.
 // Self-contained: its own server, database, policy version and rule. Screenshots:
 // tests/web/output/learned-*.png.
 import {after, before, describe, test} from 'node:test';
@@ -79,6 +80,14 @@ describe('the learned score in the browser', () => {
       assert.equal(await error.getAttribute('role'), 'alert');
       assert.equal((await officer.get('/risk/learned-models')).json.items.length, 0);
       await stack.step(page, 'too-early');
+
+      // Without a model no list is scored, on arrival or by a run.
+      const early = await admin.submitSet(makeSet({key: 'LRN-EARLY'}));
+      await page.goto(`${stack.url}/#/declarations/${early}`);
+      await page.locator('#learned-panel[data-state="none"]').waitFor();
+      assert.equal(await page.locator('#learned-not-scored').innerText(),
+                   '尚未评分：本清单到达时尚无已训练的模型；训练模型后运行风险模型即为其评分。');
+      await stack.step(page, 'not-scored');
     } finally {
       await page.context().close();
     }
@@ -173,14 +182,28 @@ describe('the learned score in the browser', () => {
                        shownTop.map((c) => c.feature));
       await stack.step(page, 'declaration');
 
-      // A list the run never saw has no score yet.
-      const late = await admin.submitSet(makeSet({key: 'LRN-LATE'}));
+      // A list the run never saw, sent without freight: scored as it arrived (routing read it),
+      // from the newest model over the run's hits; the page's core agrees with that score too.
+      const late = await admin.submitSet(makeSet({key: 'LRN-LATE', price: 19900, freight: 0,
+                                                  declDate: '20261125'}));
+      const a = (await officer.get(`/declarations/${late}/arrival-score`)).json;
+      assert.equal(String(a.hits_run_id), runId);
+      assert.ok(a.score_pm > 500, JSON.stringify(a));
+      const routed = (await officer.get(`/declarations/${late}/routing`)).json;
+      assert.equal(routed.context.risk.learned_score_pm, a.score_pm);
       page.expectHttpError(404, `/api/v1/declarations/${late}/learned-score`);
       await page.goto(`${stack.url}/#/declarations/${late}`);
-      await page.locator('#learned-panel[data-state="none"]').waitFor();
-      assert.equal(await page.locator('#learned-not-scored').innerText(),
-                   '尚未评分：训练模型后运行风险模型即为本清单评分。');
-      await stack.step(page, 'not-scored');
+      await page.locator('#learned-panel[data-state="arrival"]').waitFor();
+      assert.equal(await page.locator('#learned-score').getAttribute('data-score-pm'),
+                   String(a.score_pm));
+      const source = page.locator('#learned-source');
+      assert.equal(await source.getAttribute('data-hits-run-id'), runId);
+      assert.equal(await source.innerText(),
+                   `到达时评分 · 模型 ${a.model_id} · 依据第 ${runId} 次运行的命中`);
+      const arrivalParity = page.locator('#learned-parity');
+      await arrivalParity.waitFor();
+      assert.equal(await arrivalParity.getAttribute('data-parity'), 'match');
+      await stack.step(page, 'arrival');
     } finally {
       await page.context().close();
     }

@@ -1,9 +1,11 @@
 // The declaration page's "Learned score" panel (issue 5), customs only: the list's newest learned
-// score, its top contributions (table and Chart.js bars) and the page's own check: the page
-// fetches the model's trees and scores the stored values with its WebAssembly core, which must
-// give the server's explanation to the byte (parity marker, as on the credit page). The panel
-// loads itself, so the rest of the page does not wait for it. Network I/O: GET
-// /api/v1/risk/learned-models, /declarations/{id}/learned-score, /risk/learned-models/{id}.
+// score (from the newest risk run that scored it, else the score it was given on arrival), its
+// top contributions (table and Chart.js bars) and the page's own check: the page fetches the
+// model's trees and scores the stored values with its WebAssembly core, which must give the
+// server's explanation to the byte (parity marker, as on the credit page). The panel loads
+// itself, so the rest of the page does not wait for it. Network I/O: GET
+// /api/v1/risk/learned-models, /declarations/{id}/learned-score, /declarations/{id}/arrival-score,
+// /risk/learned-models/{id}.
 import {get} from '../api.js';
 import {h, replace} from '../dom.js';
 import {lang, t} from '../i18n.js';
@@ -39,12 +41,14 @@ async function fill(ctx, body, id) {
     notScored(body);
     return;
   }
-  let s;
-  try {
-    s = await get(`/declarations/${id}/learned-score`);
-  } catch (e) {
-    if (e.status !== 404) throw e;
-    if (ctx.isCurrent()) notScored(body);
+  // A run's score, once there is one, is the newer; until then, the score routing read when the
+  // list arrived (the routing panel's context keeps that figure in either case).
+  const run = await orNull(get(`/declarations/${id}/learned-score`));
+  const arrival = run ? null : await orNull(get(`/declarations/${id}/arrival-score`));
+  if (!ctx.isCurrent()) return;
+  const s = run || arrival;
+  if (!s) {
+    notScored(body);
     return;
   }
   const model = await get(`/risk/learned-models/${s.model_id}`);
@@ -53,14 +57,15 @@ async function fill(ctx, body, id) {
   const e = s.explanation || {};
   const top = (e.contributions || []).slice(0, TOP);
   const parity = h('div', {id: 'learned-parity-area'}, loadingNote());
-  body.dataset.state = 'scored';
+  body.dataset.state = run ? 'scored' : 'arrival';
   replace(body,
     facts([
       [t('learned.score'), h('strong', {id: 'learned-score', 'data-score-pm': s.score_pm},
                              pmPercent(s.score_pm))],
-      [t('learned.model'), h('span', {id: 'learned-source', 'data-run-id': s.run_id,
-                                      'data-model-id': s.model_id},
-                             t('learned.scored_by', {run: s.run_id, model: s.model_id}))],
+      [t('learned.model'), run ? h('span', {id: 'learned-source', 'data-run-id': s.run_id,
+                                            'data-model-id': s.model_id},
+                                   t('learned.scored_by', {run: s.run_id, model: s.model_id}))
+        : arrivalSource(s)],
       [t('learned.margin'), signed(e.margin)],
       [t('learned.bias'), signed(e.bias)],
     ]),
@@ -78,6 +83,25 @@ async function fill(ctx, body, id) {
   } catch (err) {
     if (ctx.isCurrent()) replace(parity, errorBanner(err, {id: 'learned-parity-error'}));
   }
+}
+
+// A 404 is "not scored that way"; other failures are errors.
+async function orNull(request) {
+  try {
+    return await request;
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+
+// Where an arrival score came from: its model and the run whose hits it read.
+function arrivalSource(a) {
+  return h('span', {id: 'learned-source', 'data-routing-id': a.routing_id,
+                    'data-model-id': a.model_id, 'data-hits-run-id': a.hits_run_id ?? ''},
+           a.hits_run_id === null
+             ? t('learned.arrival_no_run', {model: a.model_id})
+             : t('learned.arrival_by', {model: a.model_id, run: a.hits_run_id}));
 }
 
 const featureName = (names, id) => {

@@ -44,18 +44,8 @@ std::vector<LearnedFeatureInfo> BuildFeatures() {
   return out;
 }
 
-// Per risk model column, the highest score of its hits reaching a list through one key.
-using ScoresByKey = std::unordered_map<std::string, std::vector<std::pair<size_t, int>>>;
-
 void Raise(std::vector<float>& row, size_t column, int score) {
   if (row[column] < static_cast<float>(score)) row[column] = static_cast<float>(score);
-}
-
-void RaiseFrom(const ScoresByKey& index, const std::string& key, std::vector<float>& row) {
-  if (key.empty()) return;
-  auto it = index.find(key);
-  if (it == index.end()) return;
-  for (const auto& [column, score] : it->second) Raise(row, column, score);
 }
 
 }  // namespace
@@ -78,68 +68,75 @@ float RuleHitScore(const LearnedRow& row) {
   return sum;
 }
 
-std::vector<LearnedRow> LearnedFeatureRows(const RiskData& data, const std::vector<RiskHit>& hits) {
-  std::unordered_map<std::string, size_t> column_of_model;
+LearnedHitIndex::LearnedHitIndex(const std::vector<RiskHit>& hits) {
+  std::unordered_map<std::string_view, size_t> column_of_model;
   const auto& features = LearnedFeatures();
   for (size_t c = kListFactCount; c < features.size(); ++c) {
-    column_of_model.emplace(features[c].id.substr(6), c);  // after "model."
+    column_of_model.emplace(std::string_view(features[c].id).substr(6), c);  // after "model."
   }
-  // A hit reaches a list through its subject when the list carries that subject (the buyer,
-  // phone, address, payer, enterprise or a commodity code), and through the declarations it
-  // names (those are capped, the subject is not).
-  std::unordered_map<std::string, ScoresByKey> by_kind;
-  std::unordered_map<int64_t, std::vector<std::pair<size_t, int>>> by_declaration;
   for (const RiskHit& h : hits) {
     auto col = column_of_model.find(h.model);
     if (col == column_of_model.end()) continue;
-    by_kind[h.subject_kind][h.subject].emplace_back(col->second, h.score);
-    for (int64_t id : h.declarations) by_declaration[id].emplace_back(col->second, h.score);
+    ScoresByKey* index = h.subject_kind == "buyer"        ? &buyers_
+                         : h.subject_kind == "phone"      ? &phones_
+                         : h.subject_kind == "address"    ? &addresses_
+                         : h.subject_kind == "payer"      ? &payers_
+                         : h.subject_kind == "enterprise" ? &enterprises_
+                         : h.subject_kind == "code"       ? &codes_
+                                                          : nullptr;
+    if (index != nullptr) (*index)[h.subject].emplace_back(col->second, h.score);
+    for (int64_t id : h.declarations) by_declaration_[id].emplace_back(col->second, h.score);
   }
-  const ScoresByKey empty;
-  auto index = [&](const char* kind) -> const ScoresByKey& {
-    auto it = by_kind.find(kind);
-    return it == by_kind.end() ? empty : it->second;
-  };
-  const ScoresByKey& buyers = index("buyer");
-  const ScoresByKey& phones = index("phone");
-  const ScoresByKey& addresses = index("address");
-  const ScoresByKey& payers = index("payer");
-  const ScoresByKey& enterprises = index("enterprise");
-  const ScoresByKey& codes = index("code");
+}
 
+void LearnedHitIndex::RaiseFrom(const ScoresByKey& index, const std::string& key,
+                                std::vector<float>& values) {
+  if (key.empty()) return;
+  auto it = index.find(key);
+  if (it == index.end()) return;
+  for (const auto& [column, score] : it->second) Raise(values, column, score);
+}
+
+void LearnedHitIndex::RaiseColumns(const RiskDeclaration& d, std::vector<float>& values) const {
+  RaiseFrom(buyers_, d.buyer_id, values);
+  RaiseFrom(phones_, d.phone_key, values);
+  RaiseFrom(addresses_, d.address_key, values);
+  RaiseFrom(payers_, d.payer_id, values);
+  RaiseFrom(enterprises_, d.ebc_code, values);
+  for (const RiskLine& l : d.lines) RaiseFrom(codes_, l.code10, values);
+  auto named = by_declaration_.find(d.id);
+  if (named == by_declaration_.end()) return;
+  for (const auto& [column, score] : named->second) Raise(values, column, score);
+}
+
+LearnedRow LearnedFeatureRow(const RiskDeclaration& d, const LearnedHitIndex& hits) {
+  LearnedRow r;
+  r.declaration_id = d.id;
+  r.values.assign(LearnedFeatures().size(), 0.0f);
+  int64_t units_e5 = 0;
+  Fen max_price = 0;
+  for (const RiskLine& l : d.lines) {
+    units_e5 += l.qty_e5;
+    max_price = std::max(max_price, l.unit_price_fen);
+  }
+  r.values[0] = static_cast<float>(d.value_fen);
+  r.values[1] = static_cast<float>(d.lines.size());
+  r.values[2] = static_cast<float>(units_e5 / 100'000);
+  r.values[3] = static_cast<float>(max_price);
+  r.values[4] = static_cast<float>(d.hour);
+  r.values[5] = static_cast<float>(d.freight_fen);
+  r.values[6] = static_cast<float>(d.tax_fen);
+  r.values[7] = d.payer_id.empty() ? std::numeric_limits<float>::quiet_NaN()
+                                   : (d.payer_id != d.buyer_id ? 1.0f : 0.0f);
+  hits.RaiseColumns(d, r.values);
+  return r;
+}
+
+std::vector<LearnedRow> LearnedFeatureRows(const RiskData& data, const std::vector<RiskHit>& hits) {
+  const LearnedHitIndex index(hits);
   std::vector<LearnedRow> rows;
   rows.reserve(data.declarations.size());
-  for (const RiskDeclaration& d : data.declarations) {
-    LearnedRow r;
-    r.declaration_id = d.id;
-    r.values.assign(features.size(), 0.0f);
-    int64_t units_e5 = 0;
-    Fen max_price = 0;
-    for (const RiskLine& l : d.lines) {
-      units_e5 += l.qty_e5;
-      max_price = std::max(max_price, l.unit_price_fen);
-    }
-    r.values[0] = static_cast<float>(d.value_fen);
-    r.values[1] = static_cast<float>(d.lines.size());
-    r.values[2] = static_cast<float>(units_e5 / 100'000);
-    r.values[3] = static_cast<float>(max_price);
-    r.values[4] = static_cast<float>(d.hour);
-    r.values[5] = static_cast<float>(d.freight_fen);
-    r.values[6] = static_cast<float>(d.tax_fen);
-    r.values[7] = d.payer_id.empty() ? std::numeric_limits<float>::quiet_NaN()
-                                     : (d.payer_id != d.buyer_id ? 1.0f : 0.0f);
-    RaiseFrom(buyers, d.buyer_id, r.values);
-    RaiseFrom(phones, d.phone_key, r.values);
-    RaiseFrom(addresses, d.address_key, r.values);
-    RaiseFrom(payers, d.payer_id, r.values);
-    RaiseFrom(enterprises, d.ebc_code, r.values);
-    for (const RiskLine& l : d.lines) RaiseFrom(codes, l.code10, r.values);
-    auto named = by_declaration.find(d.id);
-    if (named != by_declaration.end()) {
-      for (const auto& [column, score] : named->second) Raise(r.values, column, score);
-    }
-    rows.push_back(std::move(r));
-  }
+  for (const RiskDeclaration& d : data.declarations) rows.push_back(LearnedFeatureRow(d, index));
   return rows;
 }
 

@@ -162,6 +162,11 @@ RuleSchema RuleSchema::Default(const Policy& policy) {
               "hits of the newest risk-model run on this buyer (ID, phone or address)"));
   s.Add(Field("risk.enterprise_hits", T::kInt, "最近一次风险模型运行中涉及该电商企业的命中数",
               "hits of the newest risk-model run on this e-commerce enterprise"));
+  s.Add(Bounded(Field("risk.learned_score_pm", T::kInt,
+                      "到达时的学习评分（千分比，最新模型与最新一次风险模型运行）",
+                      "learned score at arrival (per mille; the newest model over the newest "
+                      "risk-model run)"),
+                0, 1000));
 
   s.Add(Field("history.lists_90d", T::kInt, "近90天清单数", "lists in the last 90 days"));
   s.Add(Field("history.reviews_90d", T::kInt, "近90天人工审核数", "manual reviews, 90 days"));
