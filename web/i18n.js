@@ -302,6 +302,7 @@ const TEXT = {
   'decl.rule': ['命中规则', 'Rule'],
   'decl.seed': ['随机种子', 'Seed'],
   'decl.replay': ['复算', 'Replay'],
+  'decl.arrival_hits': ['到达时模型命中', 'Model hits on arrival'],
   'decl.routing_record': ['完整记录', 'Full record'],
   'decl.lane': ['通道', 'Lane'],
   'decl.decided_by': ['决定依据', 'Decided by'],

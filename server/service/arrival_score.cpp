@@ -1,7 +1,8 @@
-// The learned score at arrival: the newest model over the newest run's hits.
+// A list at arrival: the consumer models over its neighbourhood, then the newest learned model.
 #include "service/arrival_score.h"
 
 #include "core/learned_features.h"
+#include "core/risk_arrival.h"
 #include "store/learned_repo.h"
 #include "store/risk_repo.h"
 
@@ -31,21 +32,39 @@ core::StatusOr<std::shared_ptr<const NewestLearnedModel>> LearnedModelCache::Get
   return std::shared_ptr<const NewestLearnedModel>(loaded);
 }
 
-core::StatusOr<std::optional<ArrivalScore>> ScoreOnArrival(LearnedModelCache& models,
-                                                           const RiskHitCounts& hits, Db& db,
-                                                           int64_t declaration_id) {
-  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const NewestLearnedModel> model, models.Get(db));
-  if (!model->usable) return std::optional<ArrivalScore>();
+core::StatusOr<ArrivalAssessment> AssessOnArrival(LearnedModelCache& models,
+                                                  const RiskHitCounts& run, Db& db,
+                                                  int64_t declaration_id, const core::Date& today) {
+  ArrivalAssessment out;
   CORE_ASSIGN_OR_RETURN(std::optional<core::RiskDeclaration> d,
                         RiskDeclarationById(db, declaration_id));
-  if (!d) return std::optional<ArrivalScore>();
-  const core::LearnedRow row = core::LearnedFeatureRow(*d, hits.learned);
+  if (!d) return out;
+  core::RiskData near;
+  near.as_of = today;
+  CORE_ASSIGN_OR_RETURN(near.declarations, ArrivalNeighbourhood(db, declaration_id));
+  out.hits = core::RunArrivalModels(near, *d, run.thresholds);
+
+  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const NewestLearnedModel> model, models.Get(db));
+  if (!model->usable) return out;
+  core::LearnedRow row = core::LearnedFeatureRow(*d, run.learned);
+  core::LearnedHitIndex(out.hits).RaiseColumns(*d, row.values);
   ArrivalScore s;
   s.model_id = model->id;
-  if (hits.run_id > 0) s.hits_run_id = hits.run_id;
+  if (run.run_id > 0) s.hits_run_id = run.run_id;
   s.score_pm = core::ScorePerMille(core::LearnedMargin(model->trees, row.values));
   s.values = core::FeatureRowToJson(row.values);
-  return std::optional<ArrivalScore>(std::move(s));
+  out.score = std::move(s);
+  return out;
+}
+
+void AddArrivalContext(const ArrivalAssessment& a, core::Json& risk) {
+  core::Json models = core::Json::array();
+  for (const core::RiskHit& h : a.hits) {
+    if (models.empty() || models.back() != h.model) models.push_back(h.model);
+  }
+  risk["arrival_hits"] = static_cast<int64_t>(a.hits.size());
+  risk["arrival_models"] = std::move(models);
+  if (a.score) risk["learned_score_pm"] = a.score->score_pm;
 }
 
 }  // namespace server

@@ -1,17 +1,22 @@
-// The learned score a list is given as it arrives (issue 5, incremental scoring): at routing, the
-// newest learned model reads the list's own facts and the newest risk run's hits that reach it
-// through its buyer, phone, address, payer, enterprise or codes, so routing rules can use
-// risk.learned_score_pm before the next batch run. The model is parsed once per model; the hits
-// come from RiskHitIndex (once per run). Does database I/O.
+// What a list is found to be as it arrives (issue 5, incremental runs), at routing: the consumer
+// risk models run over its neighbourhood give the hits on its buyer, phone, address, payer and on
+// itself that a run over the whole history would give (core/risk_arrival.h; the newest run's
+// thresholds), and the newest learned model scores it from its own facts, the newest run's hits
+// reaching it and those fresh hits. Routing rules read them as risk.arrival_hits,
+// risk.arrival_models and risk.learned_score_pm before the next batch run. The model is parsed
+// once per model; the run's hits come from RiskHitIndex (once per run). Does database I/O.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
+#include "core/date.h"
 #include "core/json.h"
 #include "core/learned.h"
+#include "core/risk.h"
 #include "core/status.h"
 #include "service/risk_hit_index.h"
 #include "store/db.h"
@@ -43,10 +48,19 @@ struct ArrivalScore {
   core::Json values;  // core FeatureRowToJson of the row read
 };
 
-// The list's learned score now; nullopt when there is no usable model or the list does not read
-// as the models read lists.
-core::StatusOr<std::optional<ArrivalScore>> ScoreOnArrival(LearnedModelCache& models,
-                                                           const RiskHitCounts& hits, Db& db,
-                                                           int64_t declaration_id);
+struct ArrivalAssessment {
+  std::vector<core::RiskHit> hits;    // the consumer models' hits on the list's subjects
+  std::optional<ArrivalScore> score;  // none without a usable model
+};
+
+// The list's hits and learned score now, the models' windows ending `today`. Empty when the list
+// does not read as the models read lists (no valid date).
+core::StatusOr<ArrivalAssessment> AssessOnArrival(LearnedModelCache& models,
+                                                  const RiskHitCounts& run, Db& db,
+                                                  int64_t declaration_id, const core::Date& today);
+
+// The rule context's arrival fields: risk.arrival_hits, risk.arrival_models (ids, registry
+// order) and, with a score, risk.learned_score_pm; added to `risk` (an object).
+void AddArrivalContext(const ArrivalAssessment& a, core::Json& risk);
 
 }  // namespace server

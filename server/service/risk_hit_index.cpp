@@ -29,6 +29,14 @@ core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
       if (h.subject_kind != "declaration") ++counts->by_subject[h.subject];
     }
     counts->learned = core::LearnedHitIndex(hits);
+    CORE_ASSIGN_OR_RETURN(std::optional<RiskRunRecord> run, FindRiskRun(db, run_id));
+    if (run) {
+      core::StatusOr<core::Json> doc = core::ParseJson(run->thresholds);
+      if (doc.ok()) {
+        core::StatusOr<core::RiskThresholds> t = core::RiskThresholdsFromJson(*doc);
+        if (t.ok()) counts->thresholds = *t;
+      }
+    }
   }
   std::lock_guard<std::mutex> lock(mu_);
   if (current_->run_id < run_id) current_ = counts;

@@ -22,6 +22,7 @@ struct RiskHitCounts {
   int64_t run_id = 0;                                   // 0: no run yet
   std::unordered_map<std::string, int64_t> by_subject;  // hits per subject ('declaration' aside)
   core::LearnedHitIndex learned;
+  core::RiskThresholds thresholds;  // the run's (the defaults before any run)
   int64_t Of(std::string_view subject) const;
 };
 

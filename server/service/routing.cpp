@@ -13,6 +13,7 @@
 #include "service/rule_stats.h"
 #include "store/learned_repo.h"
 #include "store/queues_repo.h"
+#include "store/risk_repo.h"
 #include "store/routing_repo.h"
 #include "store/screening_repo.h"
 
@@ -181,9 +182,9 @@ core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& i
   RoutingOutcome out;
   CORE_ASSIGN_OR_RETURN(out.context, BuildRuleContext(app, db, in));
   CORE_ASSIGN_OR_RETURN(std::shared_ptr<const RiskHitCounts> hits, app.risk_hits().Get(db));
-  CORE_ASSIGN_OR_RETURN(out.arrival,
-                        ScoreOnArrival(app.learned_model(), *hits, db, in.declaration->id));
-  if (out.arrival) out.context["risk"]["learned_score_pm"] = out.arrival->score_pm;
+  CORE_ASSIGN_OR_RETURN(out.arrival, AssessOnArrival(app.learned_model(), *hits, db,
+                                                     in.declaration->id, app.Today()));
+  AddArrivalContext(out.arrival, out.context["risk"]);
   const uint64_t seed = NextSeed(app);
   out.seed = core::SeedToHex(seed);
   std::shared_ptr<const ReferenceData> ref = app.reference();
@@ -228,14 +229,15 @@ core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
   CORE_ASSIGN_OR_RETURN(int64_t id, InsertRouting(db, r));
   CORE_RETURN_IF_ERROR(
       InsertRuleHits(db, id, r.declaration_id, r.decl_date, RuleHitsOf(routing.route_json)));
-  if (routing.arrival) {
+  CORE_RETURN_IF_ERROR(InsertArrivalHits(db, id, r.declaration_id, routing.arrival.hits));
+  if (const std::optional<ArrivalScore>& s = routing.arrival.score) {
     ArrivalScoreRecord a;
     a.routing_id = id;
     a.declaration_id = r.declaration_id;
-    a.model_id = routing.arrival->model_id;
-    a.hits_run_id = routing.arrival->hits_run_id;
-    a.score_pm = routing.arrival->score_pm;
-    a.features = core::DumpJson(routing.arrival->values);
+    a.model_id = s->model_id;
+    a.hits_run_id = s->hits_run_id;
+    a.score_pm = s->score_pm;
+    a.features = core::DumpJson(s->values);
     CORE_RETURN_IF_ERROR(InsertArrivalScore(db, a));
   }
   return id;

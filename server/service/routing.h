@@ -40,7 +40,7 @@ struct RoutingInput {
 // ordinary grade of the scale in force, risk low; no enterprise row leaves them unknown),
 // goods.* per line, consumer.* (year to date, lists in 30 days, age), list.*, risk.* (the newest
 // run's hits on the buyer and the enterprise) and history.* (the e-commerce enterprise's last 90
-// days of outcomes). RouteList adds risk.learned_score_pm.
+// days of outcomes). RouteList adds the arrival fields (service/arrival_score.h).
 core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in);
 
 struct RoutingOutcome {
@@ -50,9 +50,8 @@ struct RoutingOutcome {
   core::Json route_json;             // the same, parsed (null when not routed)
   // The adaptive rules' records the core was given (TrackRecordsJson); null when none.
   core::Json rule_history;
-  // The learned score at arrival (also the context's risk.learned_score_pm); none without a
-  // usable model.
-  std::optional<ArrivalScore> arrival;
+  // The consumer models' hits and the learned score at arrival (also in the context's risk.*).
+  ArrivalAssessment arrival;
   std::string action = "reject";  // the core's action ("reject" when not routed)
   int64_t rules_version = 0;
   std::string policy_version;
@@ -64,7 +63,8 @@ struct RoutingOutcome {
 core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& in, bool route);
 
 // Stores the routing with the final action and status the screening decided, the rules that
-// matched it (routing_rule_hits) and its learned score at arrival. Returns its id.
+// matched it (routing_rule_hits) and what it was found to be at arrival (hits, learned score).
+// Returns its id.
 core::StatusOr<int64_t> StoreRouting(App& app, Db& db, const RoutingInput& in,
                                      const RoutingOutcome& routing, const std::string& action,
                                      int status);

@@ -7,6 +7,7 @@
 #include "service/routing.h"
 #include "service/routing_rule_cache.h"
 #include "store/queues_repo.h"
+#include "store/risk_repo.h"
 #include "store/routing_repo.h"
 
 namespace server {
@@ -50,6 +51,7 @@ core::StatusOr<core::Json> DeclarationRoutingJson(App& app, Db& db, int64_t decl
                     {"status", r->status}};
   out["decision"] = r->decision ? JsonOrNull(*r->decision) : core::Json();
   out["context"] = JsonOrNull(r->context);
+  CORE_ASSIGN_OR_RETURN(out["arrival_hits"], ArrivalHitsJson(db, r->id));
   CORE_ASSIGN_OR_RETURN(core::Policy policy, PolicyOfVersion(app, db, r->policy_version));
   CORE_ASSIGN_OR_RETURN(std::shared_ptr<const CompiledRules> rules,
                         CompileRulesAt(db, r->rules_version, policy));

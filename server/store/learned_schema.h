@@ -33,9 +33,10 @@ CREATE INDEX learned_scores_rank ON learned_scores(run_id, score_pm DESC, declar
 CREATE INDEX learned_scores_declaration ON learned_scores(declaration_id, run_id);
 )sql";
 
-// Migration 17: the learned score each list was given when it arrived (at routing), from the
-// newest model and the newest run's hits then, with the values read, so the routing's context
-// can be explained later. One row per routing decision that had a model.
+// Migration 17: what each list was found to be when it arrived (at routing): the consumer
+// models' hits on its subjects over its neighbourhood (core/risk_arrival.h), and its learned
+// score from the newest model over the newest run's hits and those, with the values read, so the
+// routing's context can be explained later. Rows per routing decision.
 inline constexpr std::string_view kLearnedArrivalSchema = R"sql(
 CREATE TABLE learned_arrival_scores (
   routing_id INTEGER PRIMARY KEY REFERENCES routing_decisions(id),
@@ -47,6 +48,19 @@ CREATE TABLE learned_arrival_scores (
 );
 CREATE INDEX learned_arrival_scores_declaration ON learned_arrival_scores(declaration_id,
                                                                           routing_id);
+
+CREATE TABLE arrival_risk_hits (
+  routing_id INTEGER NOT NULL REFERENCES routing_decisions(id),
+  seq INTEGER NOT NULL,             -- registry order, then subject (core RunArrivalModels)
+  declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+  model TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  hit TEXT NOT NULL,                -- core RiskHitToJson
+  PRIMARY KEY (routing_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX arrival_risk_hits_declaration ON arrival_risk_hits(declaration_id, routing_id);
 )sql";
 
 }  // namespace server

@@ -469,7 +469,7 @@ const std::vector<Migration>& AllMigrations() {
       {14, "routing rule hits per decision (dynamic rules)", kRuleStatsSchema},
       {15, "learned risk score: models and scores per run", kLearnedSchema},
       {16, "risk runs as batch jobs with progress", kRiskJobsSchema},
-      {17, "learned risk score given to each list at arrival", kLearnedArrivalSchema},
+      {17, "risk hits and learned score of each list at arrival", kLearnedArrivalSchema},
   };
   return kMigrations;
 }

@@ -177,24 +177,28 @@ core::StatusOr<std::vector<core::RiskInspection>> RiskInspections(Db& db) {
   return out;
 }
 
-// The declarations `where` selects (a fixed clause on d; `only_id` binds ?1 when it names one).
-core::StatusOr<std::vector<core::RiskDeclaration>> SelectRiskDeclarations(Db& db, const char* where,
+// The declarations `where` selects (a fixed clause on d, after the common table expressions
+// `with`; `only_id` binds ?1 when it names one).
+core::StatusOr<std::vector<core::RiskDeclaration>> SelectRiskDeclarations(Db& db, const char* with,
+                                                                          const char* where,
                                                                           int64_t only_id) {
   std::vector<core::RiskDeclaration> out;
   std::map<int64_t, size_t> index;  // declaration id -> position
   {
     CORE_ASSIGN_OR_RETURN(
         Stmt q,
-        db.Query("SELECT d.id, d.ebc_code, d.buyer_id_number, d.decl_date, "
-                 "COALESCE(o.buyer_phone_key, ''), COALESCE(o.consignee_address_key, ''), "
-                 "COALESCE(substr(o.app_time, 9, 2), '12'), COALESCE(o.tax_total_fen, 0), "
-                 "COALESCE(cl.freight_fen, 0), COALESCE((SELECT p.payer_id_number FROM "
-                 "ceb_payments p WHERE p.order_no = d.order_no AND p.ebp_code = d.ebp_code "
-                 "LIMIT 1), '') FROM declarations d LEFT JOIN ceb_orders o ON o.order_no = "
-                 "d.order_no AND o.ebp_code = d.ebp_code LEFT JOIN ceb_lists cl ON cl.message_id "
-                 "= d.list_message_id WHERE " +
-                     std::string(where) + " ORDER BY d.id",
-                 only_id));
+        db.Query(
+            std::string(with) +
+                "SELECT d.id, d.ebc_code, d.buyer_id_number, d.decl_date, "
+                "COALESCE(o.buyer_phone_key, ''), COALESCE(o.consignee_address_key, ''), "
+                "COALESCE(substr(o.app_time, 9, 2), '12'), COALESCE(o.tax_total_fen, 0), "
+                "COALESCE(cl.freight_fen, 0), COALESCE((SELECT p.payer_id_number FROM "
+                "ceb_payments p WHERE p.order_no = d.order_no AND p.ebp_code = d.ebp_code "
+                "LIMIT 1), '') FROM declarations d LEFT JOIN ceb_orders o ON o.order_no = "
+                "d.order_no AND o.ebp_code = d.ebp_code LEFT JOIN ceb_lists cl ON cl.message_id "
+                "= d.list_message_id WHERE " +
+                std::string(where) + " ORDER BY d.id",
+            only_id));
     for (;;) {
       CORE_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
@@ -220,9 +224,11 @@ core::StatusOr<std::vector<core::RiskDeclaration>> SelectRiskDeclarations(Db& db
     }
   }
   CORE_ASSIGN_OR_RETURN(
-      Stmt q, db.Query("SELECT d.id, l.item_no, l.gcode, l.qty_e5, l.price_fen, l.total_price_fen, "
-                       "l.gname FROM declarations d JOIN ceb_list_lines l ON l.message_id = "
-                       "d.list_message_id WHERE " +
+      Stmt q, db.Query(std::string(with) +
+                           "SELECT d.id, l.item_no, l.gcode, l.qty_e5, l.price_fen, "
+                           "l.total_price_fen, "
+                           "l.gname FROM declarations d JOIN ceb_list_lines l ON l.message_id = "
+                           "d.list_message_id WHERE " +
                            std::string(where) + " ORDER BY d.id, l.line_index",
                        only_id));
   for (;;) {
@@ -240,14 +246,43 @@ core::StatusOr<std::vector<core::RiskDeclaration>> SelectRiskDeclarations(Db& db
 }  // namespace
 
 core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
-  return SelectRiskDeclarations(db, "d.status <> 899 AND ?1 = 0", 0);
+  return SelectRiskDeclarations(db, "", "d.status <> 899 AND ?1 = 0", 0);
 }
 
 core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id) {
   CORE_ASSIGN_OR_RETURN(std::vector<core::RiskDeclaration> found,
-                        SelectRiskDeclarations(db, "d.id = ?1", id));
+                        SelectRiskDeclarations(db, "", "d.id = ?1", id));
   if (found.empty()) return std::optional<core::RiskDeclaration>();
   return std::optional<core::RiskDeclaration>(std::move(found.front()));
+}
+
+// core::ArrivalNeighbourhood in SQL: `near` holds the lists sharing the list's buyer, phone,
+// address or payer (its keys in `k`), and the selection adds every list of their buyers. Each
+// branch is an index search (the contact-key indexes are partial: the `<> ''` terms let the
+// planner use them; EXPLAIN QUERY PLAN shows no scan of a stored table).
+constexpr const char* kNearWith =
+    "WITH k AS (SELECT d0.buyer_id_number AS buyer, COALESCE(o0.buyer_phone_key, '') AS phone, "
+    "COALESCE(o0.consignee_address_key, '') AS address, COALESCE((SELECT p.payer_id_number FROM "
+    "ceb_payments p WHERE p.order_no = d0.order_no AND p.ebp_code = d0.ebp_code LIMIT 1), '') AS "
+    "payer FROM declarations d0 LEFT JOIN ceb_orders o0 ON o0.order_no = d0.order_no AND "
+    "o0.ebp_code = d0.ebp_code WHERE d0.id = ?1 LIMIT 1), "
+    "near AS (SELECT d1.id, d1.buyer_id_number FROM k, declarations d1 WHERE k.buyer <> '' AND "
+    "d1.buyer_id_number = k.buyer "
+    "UNION SELECT d1.id, d1.buyer_id_number FROM k, ceb_orders o1 JOIN declarations d1 ON "
+    "d1.order_no = o1.order_no AND d1.ebp_code = o1.ebp_code WHERE k.phone <> '' AND "
+    "o1.buyer_phone_key <> '' AND o1.buyer_phone_key = k.phone "
+    "UNION SELECT d1.id, d1.buyer_id_number FROM k, ceb_orders o1 JOIN declarations d1 ON "
+    "d1.order_no = o1.order_no AND d1.ebp_code = o1.ebp_code WHERE k.address <> '' AND "
+    "o1.consignee_address_key <> '' AND o1.consignee_address_key = k.address "
+    "UNION SELECT d1.id, d1.buyer_id_number FROM k, ceb_payments p1 JOIN declarations d1 ON "
+    "d1.order_no = p1.order_no AND d1.ebp_code = p1.ebp_code WHERE k.payer <> '' AND "
+    "p1.payer_id_number = k.payer) ";
+constexpr const char* kNearWhere =
+    "(d.status <> 899 OR d.id = ?1) AND (d.id = ?1 OR d.id IN (SELECT id FROM near) OR "
+    "d.buyer_id_number IN (SELECT buyer_id_number FROM near WHERE buyer_id_number <> ''))";
+
+core::StatusOr<std::vector<core::RiskDeclaration>> ArrivalNeighbourhood(Db& db, int64_t id) {
+  return SelectRiskDeclarations(db, kNearWith, kNearWhere, id);
 }
 
 core::StatusOr<core::RiskData> LoadRiskData(Db& db, const core::Date& as_of) {
@@ -370,6 +405,33 @@ core::StatusOr<std::vector<core::RiskHit>> ListRiskHits(Db& db, int64_t run_id,
     h.explanation_zh = q.Text(5);
     h.explanation_en = q.Text(6);
     out.push_back(std::move(h));
+  }
+  return out;
+}
+
+core::Status InsertArrivalHits(Db& db, int64_t routing_id, int64_t declaration_id,
+                               const std::vector<core::RiskHit>& hits) {
+  int64_t seq = 0;
+  for (const core::RiskHit& h : hits) {
+    CORE_RETURN_IF_ERROR(db.Exec(
+        "INSERT INTO arrival_risk_hits (routing_id, seq, declaration_id, model, subject_kind, "
+        "subject, score, hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        routing_id, ++seq, declaration_id, h.model, h.subject_kind, h.subject,
+        static_cast<int64_t>(h.score), core::DumpJson(core::RiskHitToJson(h))));
+  }
+  return core::OkStatus();
+}
+
+core::StatusOr<core::Json> ArrivalHitsJson(Db& db, int64_t routing_id) {
+  CORE_ASSIGN_OR_RETURN(
+      Stmt q,
+      db.Query("SELECT hit FROM arrival_risk_hits WHERE routing_id = ? ORDER BY seq", routing_id));
+  core::Json out = core::Json::array();
+  for (;;) {
+    CORE_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    CORE_ASSIGN_OR_RETURN(core::Json hit, core::ParseJson(q.Text(0)));
+    out.push_back(std::move(hit));
   }
   return out;
 }

@@ -21,6 +21,10 @@ core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db);
 // One declaration as the models read it, whatever its status (the learned score at arrival);
 // nullopt when there is none or its date does not read.
 core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id);
+// The lists the arrival models read for list `id` (core::ArrivalNeighbourhood, over the lists a
+// run reads, plus `id` itself): a superset of what they need changes none of the hits on its
+// subjects. Empty when there is no such list.
+core::StatusOr<std::vector<core::RiskDeclaration>> ArrivalNeighbourhood(Db& db, int64_t id);
 
 // Everything the models read, `as_of` the day their windows end: the declarations above, patrol
 // observations and mystery orders (with their shop's enterprise code), promotion filings,
@@ -51,5 +55,11 @@ core::Status InsertRiskHit(Db& db, int64_t run_id, const core::RiskHit& h);
 // The run's hits, by model (`model` "" = all), at most `limit`, registry order then subject.
 core::StatusOr<std::vector<core::RiskHit>> ListRiskHits(Db& db, int64_t run_id,
                                                         const std::string& model, int64_t limit);
+
+// The consumer models' hits on a list at its routing (arrival_risk_hits), in their order.
+core::Status InsertArrivalHits(Db& db, int64_t routing_id, int64_t declaration_id,
+                               const std::vector<core::RiskHit>& hits);
+// The routing's arrival hits as core RiskHitToJson objects.
+core::StatusOr<core::Json> ArrivalHitsJson(Db& db, int64_t routing_id);
 
 }  // namespace server

@@ -4,8 +4,13 @@
 // still wait, a model was trained on those outcomes and the last risk run scored every list.
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <vector>
+
 #include "core/date.h"
+#include "core/risk_arrival.h"
 #include "demo/demo_seed.h"
+#include "store/risk_repo.h"
 #include "test_server.h"
 
 namespace server::testing {
@@ -54,6 +59,24 @@ TEST_CASE("the generated demo trains the learned score on its sampling campaign'
   REQUIRE(explained.status == 200);
   CHECK(explained.json["run_id"] == newest["id"]);
   CHECK(explained.json["score_pm"] == top.json["items"][0]["score_pm"]);
+
+  // The store's one-query neighbourhood of each list is the core's definition of it, over the
+  // 300 generated lists (families, shared phones and payers among them).
+  std::unique_ptr<Db> db = s.OpenDb();
+  core::StatusOr<std::vector<core::RiskDeclaration>> all = RiskDeclarations(*db);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() >= 300);
+  size_t shared = 0;
+  for (const core::RiskDeclaration& d : *all) {
+    core::StatusOr<std::vector<core::RiskDeclaration>> sql = ArrivalNeighbourhood(*db, d.id);
+    REQUIRE(sql.ok());
+    std::vector<int64_t> got, want;
+    for (const core::RiskDeclaration& r : *sql) got.push_back(r.id);
+    for (const core::RiskDeclaration& r : core::ArrivalNeighbourhood(*all, d)) want.push_back(r.id);
+    REQUIRE_MESSAGE(got == want, "list " << d.id);
+    if (want.size() > 1) ++shared;
+  }
+  CHECK(shared > 0);
 }
 
 }  // namespace

@@ -121,8 +121,8 @@ function taxBillCard(bill) {
     ], bill.lines || [], {id: 'tax-bill-lines'})));
 }
 
-// The stored routing ({routing, decision, context, rules, replay, queue, assignment, outcomes,
-// supplementary_tax_bills}): lane and action, what decided it, the measures and the draw with
+// The stored routing ({routing, decision, context, arrival_hits, rules, replay, queue,
+// assignment, outcomes, supplementary_tax_bills}): lane and action, what decided it, the measures and the draw with
 // its seed, the server's own replay, and the page's replay of the same seed with its core.
 function routingCard(r, replayNode) {
   const meta = r.routing || {};
@@ -152,6 +152,7 @@ function routingCard(r, replayNode) {
       [t('decl.draw'), draw.value !== undefined ? t('decl.draw_value', {
         value: draw.value, inspect: draw.inspect_below, review: draw.manual_review_below}) : null],
       [t('decl.versions'), `${meta.rules_version ?? ''} / ${meta.policy_version ?? ''}`],
+      [t('decl.arrival_hits'), arrivalHits(r)],
       [t('decl.replay'), r.replay ? h('span', {id: 'server-replay',
                                               'data-matches': String(r.replay.matches)},
           r.replay.matches ? t('parity.match') : t('parity.mismatch')) : null],
@@ -167,6 +168,21 @@ function routingCard(r, replayNode) {
         null,
     h('details', null, h('summary', null, t('decl.routing_record')),
       h('pre', {class: 'small'}, JSON.stringify(r, null, 2)))));
+}
+
+// The consumer risk models' hits on the list as it arrived (what risk.arrival_* read), each
+// with its explanation; "none" once the server records them.
+function arrivalHits(r) {
+  if (!Array.isArray(r.arrival_hits)) return null;
+  if (!r.arrival_hits.length) {
+    return h('span', {class: 'muted', id: 'routing-arrival-hits', 'data-count': '0'},
+             t('common.none'));
+  }
+  return h('ul', {class: 'plain', id: 'routing-arrival-hits',
+                  'data-count': String(r.arrival_hits.length)},
+    r.arrival_hits.map((x) => h('li', {'data-model': x.model, 'data-subject': x.subject},
+      h('code', null, x.model), ` · ${x.score} · `,
+      lang() === 'en' ? x.explanation_en || x.explanation_zh : x.explanation_zh)));
 }
 
 const ruleReason = (m) => (lang() === 'en' ? m.reason_en || m.reason_zh :

@@ -162,6 +162,12 @@ RuleSchema RuleSchema::Default(const Policy& policy) {
               "hits of the newest risk-model run on this buyer (ID, phone or address)"));
   s.Add(Field("risk.enterprise_hits", T::kInt, "最近一次风险模型运行中涉及该电商企业的命中数",
               "hits of the newest risk-model run on this e-commerce enterprise"));
+  s.Add(Field("risk.arrival_hits", T::kInt,
+              "到达时消费者风险模型对该清单（买家、手机、地址、支付人）的命中数",
+              "hits of the consumer risk models on this list (buyer, phone, address, payer) at "
+              "arrival"));
+  s.Add(Field("risk.arrival_models", T::kStringList, "到达时命中的消费者风险模型",
+              "the consumer risk models that hit this list at arrival"));
   s.Add(Bounded(Field("risk.learned_score_pm", T::kInt,
                       "到达时的学习评分（千分比，最新模型与最新一次风险模型运行）",
                       "learned score at arrival (per mille; the newest model over the newest "
