@@ -12,7 +12,7 @@ with_browser=0
 packages=(build-essential cmake ninja-build pkgconf git ca-certificates
   libcpp-httplib-dev libsqlite3-dev libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev
   doctest-dev libsodium-dev libssl-dev libxml2-dev zlib1g-dev sqlite3 emscripten clang-format
-  libjs-chart.js libxgboost-dev)
+  libjs-chart.js libxgboost-dev clang libclang-rt-14-dev)
 [ $with_browser = 1 ] && packages+=(chromium fonts-liberation fonts-noto-cjk)
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, builds the native (ASan+UBSan) and WebAssembly builds,
 # runs every suite, and ends with one line "summary: N passed, M failed".
-# Suites: core + server + parity (ctest, native), core under node (ctest, wasm), browser (node).
+# Suites: core + server + parity (ctest, native), core under node (ctest, wasm), the libFuzzer
+# targets (ctest, clang), browser (node).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,6 +42,8 @@ build_and_ctest() {
 build_and_ctest dev
 wasm_ok=0
 build_and_ctest wasm && wasm_ok=1
+# The parsers of outside input under libFuzzer (clang, ASan + UBSan), a fixed budget each.
+build_and_ctest fuzz
 
 # Browser suite: real server (dev build), real wasm bundle, headless Debian Chromium.
 if [ $wasm_ok = 1 ] && [ -x build/dev/server/server ] && ls tests/web/*.test.mjs >/dev/null 2>&1; then

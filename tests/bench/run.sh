@@ -7,14 +7,18 @@
 #   tests/bench/run.sh crawl [--products N]    our crawler vs Scrapy on the heavy demo shops
 #   tests/bench/run.sh risk [--lists N]        the risk models over 10M generated lists (long);
 #                                              a second line "learned: ..." for the learned score
+#   tests/bench/run.sh fuzz [SECONDS]          each libFuzzer target for SECONDS (default 60)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 name="${1:-}"
 if [[ -z "$name" ]]; then
-  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl, risk)" >&2
+  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl, risk, fuzz)" >&2
   exit 2
 fi
 shift
+if [[ "$name" == fuzz ]]; then
+  exec "$root/tests/bench/fuzz.sh" "$@"
+fi
 case "$name" in
   screening) target=bench_screening ;;
   extract) target=bench_extract ;;
@@ -25,7 +29,7 @@ case "$name" in
       apt-get install -y python3-scrapy >&2
     fi
     ;;
-  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl, risk)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl, risk, fuzz)" >&2; exit 2 ;;
 esac
 build="$root/build/bench"
 if [[ ! -f "$build/build.ninja" ]]; then
