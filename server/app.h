@@ -36,6 +36,10 @@ struct AppConfig {
   PasswordParams password = PasswordParams::Interactive();
   NowFn now;  // defaults to the system clock
   size_t threads = 16;
+  // Load shedding (http/shedding_pool.h): connections waiting for a worker beyond either limit
+  // are answered 503 with Retry-After instead of queueing without bound.
+  size_t max_queued_connections = 256;
+  int64_t max_queue_wait_ms = 2000;
   size_t payload_max_bytes = 10u << 20;  // a full hs8 list upload is ~1.1 MB of CSV
   bool log_requests = false;             // method, path, status to stderr; never bodies/cookies
   int login_max_failures = 10;           // per username within login_window_seconds -> 429

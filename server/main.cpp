@@ -42,6 +42,11 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --crawler-token-file FILE    where --demo-shops writes the crawler's token (var/crawler.token)
   --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
   --session-idle-minutes N     sign out after N idle minutes (default 30)
+  --threads N                  worker threads serving connections (default 16)
+  --max-queued N               connections waiting for a worker beyond which new ones are
+                               answered 503 (default 256)
+  --max-queue-wait-ms N        a connection that waited longer for a worker is answered 503
+                               (default 2000)
   --session-hours N            absolute session lifetime in hours (default 12)
   --log-requests               log method, path and status of each request to stderr
   --load-list NAME=FILE        store FILE as a new version of list NAME and exit
@@ -144,6 +149,12 @@ Flags ParseFlags(int argc, char** argv) {
       f.config.session.absolute_seconds = 3600LL * ParseIntFlag(arg, next(), 1, 24 * 30);
     } else if (arg == "--log-requests") {
       f.config.log_requests = true;
+    } else if (arg == "--threads") {
+      f.config.threads = static_cast<size_t>(ParseIntFlag(arg, next(), 1, 256));
+    } else if (arg == "--max-queued") {
+      f.config.max_queued_connections = static_cast<size_t>(ParseIntFlag(arg, next(), 0, 100000));
+    } else if (arg == "--max-queue-wait-ms") {
+      f.config.max_queue_wait_ms = ParseIntFlag(arg, next(), 1, 600000);
     } else if (arg == "--load-list") {
       f.load_list = next();
     } else if (arg == "--list-version") {

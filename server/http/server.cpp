@@ -1,6 +1,7 @@
 // cpp-httplib set-up and the API dispatcher.
 #include "http/server.h"
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
 
@@ -9,6 +10,7 @@
 #include "common/files.h"
 #include "http/errors.h"
 #include "http/routes.h"
+#include "http/shedding_pool.h"
 #include "service/users.h"
 #include "store/patrol_repo.h"
 
@@ -190,9 +192,25 @@ HttpServer::~HttpServer() = default;
 void HttpServer::Configure() {
   httplib::Server& s = *svr_;
   const AppConfig& cfg = app_.config();
-  size_t threads = cfg.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const size_t threads = cfg.threads, max_queued = cfg.max_queued_connections;
+  const std::chrono::milliseconds max_wait(cfg.max_queue_wait_ms);
+  s.new_task_queue = [threads, max_queued, max_wait] {
+    return new SheddingPool(threads, max_queued, max_wait);
+  };
+  // A connection taken in shed mode gets 503 on every request, before any routing or file.
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!SheddingPool::Shedding()) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 503;
+    res.set_header("Retry-After", "1");
+    res.set_header("Connection", "close");
+    res.set_content(core::DumpJson(ErrorJson("unavailable", "the server is busy; retry shortly")),
+                    "application/json; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   s.set_payload_max_length(cfg.payload_max_bytes);
+  // Without it a kept-alive connection waits out the peer's delayed ACK (~40 ms) whenever a
+  // response goes out in two writes (headers, then body).
+  s.set_tcp_nodelay(true);
   s.set_keep_alive_max_count(100);
   s.set_keep_alive_timeout(5);
   s.set_read_timeout(10, 0);

@@ -7,12 +7,13 @@
 #   tests/bench/run.sh crawl [--products N]    our crawler vs Scrapy on the heavy demo shops
 #   tests/bench/run.sh risk [--lists N]        the risk models over 10M generated lists (long);
 #                                              a second line "learned: ..." for the learned score
+#   tests/bench/run.sh load [--seconds S]      the server under normal and 10x load (S each)
 #   tests/bench/run.sh fuzz [SECONDS]          each libFuzzer target for SECONDS (default 60)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 name="${1:-}"
 if [[ -z "$name" ]]; then
-  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl, risk, fuzz)" >&2
+  echo "usage: tests/bench/run.sh NAME [ARGS...]   (benchmarks: screening, extract, crawl, risk, load, fuzz)" >&2
   exit 2
 fi
 shift
@@ -23,13 +24,14 @@ case "$name" in
   screening) target=bench_screening ;;
   extract) target=bench_extract ;;
   risk) target=bench_risk ;;
+  load) target=bench_load ;;
   crawl)
     target=bench_crawl
     if ! /usr/bin/python3 -c 'import scrapy' 2>/dev/null; then
       apt-get install -y python3-scrapy >&2
     fi
     ;;
-  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl, risk, fuzz)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown benchmark '$name' (benchmarks: screening, extract, crawl, risk, load, fuzz)" >&2; exit 2 ;;
 esac
 build="$root/build/bench"
 if [[ ! -f "$build/build.ninja" ]]; then

@@ -116,6 +116,7 @@ TestServer::TestServer(Options options, SeedFn routing_seed) {
   AppConfig c = TestConfig(dir_);
   c.now = [this] { return now_.load(); };
   c.routing_seed = std::move(routing_seed);
+  c.max_queued_connections = options.max_queued_connections;
   core::StatusOr<std::unique_ptr<App>> app = App::Open(c);
   REQUIRE_MESSAGE(app.ok(), app.status().ToString());
   app_ = std::move(app).value();

@@ -26,6 +26,8 @@ inline constexpr int64_t kStartUnix = 1795658400;
 
 struct Options {
   bool seed_demo = false;
+  // AppConfig::max_queued_connections (0: every connection is shed, for the 503 test).
+  size_t max_queued_connections = 256;
 };
 
 // A source of routing and inspector draw seeds (AppConfig::routing_seed).
