@@ -2,7 +2,6 @@
 #include "demo/demo_learned.h"
 
 #include <cstdio>
-
 #include <vector>
 
 #include "demo/demo_steps.h"

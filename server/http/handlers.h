@@ -13,6 +13,8 @@ core::StatusOr<Reply> HandleOpenApi(RequestContext& ctx);
 // auth
 core::StatusOr<Reply> HandleLogin(RequestContext& ctx);
 core::StatusOr<Reply> HandleLogout(RequestContext& ctx);
+core::StatusOr<Reply> HandleLogoutAll(RequestContext& ctx);
+core::StatusOr<Reply> HandleChangePassword(RequestContext& ctx);
 core::StatusOr<Reply> HandleMe(RequestContext& ctx);
 // users
 core::StatusOr<Reply> HandleListUsers(RequestContext& ctx);

@@ -1,9 +1,12 @@
 // Handlers: health, OpenAPI, login, logout, me.
+#include "audit/audit_log.h"
+#include "auth/password.h"
 #include "auth/sessions.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/routes.h"
 #include "store/enterprises_repo.h"
+#include "store/users_repo.h"
 
 namespace server {
 
@@ -62,6 +65,45 @@ core::StatusOr<Reply> HandleLogout(RequestContext& ctx) {
   if (auto token = SessionTokenFromCookies(ctx.req.get_header_value("Cookie"))) {
     CORE_RETURN_IF_ERROR(EndSession(ctx.db, *token));
   }
+  Reply reply = Reply::NoContent();
+  reply.headers.emplace_back("Set-Cookie", ClearedSessionCookie(ctx.app.config().session));
+  return reply;
+}
+
+core::StatusOr<Reply> HandleLogoutAll(RequestContext& ctx) {
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_ASSIGN_OR_RETURN(int64_t ended, DeleteUserSessions(ctx.db, ctx.user->id));
+  CORE_RETURN_IF_ERROR(AppendAudit(ctx.db, ctx.actor, "auth.logout_all", "user",
+                                   std::to_string(ctx.user->id), {{"sessions", ended}},
+                                   ctx.app.Now()));
+  Reply reply = Reply::NoContent();
+  reply.headers.emplace_back("Set-Cookie", ClearedSessionCookie(ctx.app.config().session));
+  return reply;
+}
+
+core::StatusOr<Reply> HandleChangePassword(RequestContext& ctx) {
+  CORE_ASSIGN_OR_RETURN(core::Json body, ctx.JsonBody());
+  CORE_ASSIGN_OR_RETURN(std::string current, core::RequiredString(body, "current_password", 128));
+  CORE_ASSIGN_OR_RETURN(std::string next, core::RequiredString(body, "new_password", 128));
+  // A wrong current password counts as a failed sign-in: this route must not be a way around
+  // the throttle.
+  LoginThrottle& throttle = ctx.app.login_throttle();
+  const int64_t now = ctx.app.Now();
+  if (throttle.Blocked(ctx.user->username, now)) {
+    return core::ResourceExhaustedError("too many failed sign-ins; try again later");
+  }
+  if (!VerifyPassword(current, ctx.user->password_hash)) {
+    throttle.RecordFailure(ctx.user->username, now);
+    return core::PermissionDeniedError("the current password is wrong");
+  }
+  CORE_RETURN_IF_ERROR(CheckPasswordStrength(next));
+  CORE_ASSIGN_OR_RETURN(std::string hash, HashPassword(next, ctx.app.config().password));
+  CORE_RETURN_IF_ERROR(ctx.BeginWrite());
+  CORE_RETURN_IF_ERROR(UpdatePasswordHash(ctx.db, ctx.user->id, hash));
+  // Every session ends, this one too: whoever held the old password is signed out everywhere.
+  CORE_ASSIGN_OR_RETURN(int64_t ended, DeleteUserSessions(ctx.db, ctx.user->id));
+  CORE_RETURN_IF_ERROR(AppendAudit(ctx.db, ctx.actor, "auth.password_changed", "user",
+                                   std::to_string(ctx.user->id), {{"sessions_ended", ended}}, now));
   Reply reply = Reply::NoContent();
   reply.headers.emplace_back("Set-Cookie", ClearedSessionCookie(ctx.app.config().session));
   return reply;

@@ -21,6 +21,13 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/v1/auth/login", kPublic,
        "Sign in with {username,password}; sets the patrol_session cookie", HandleLogin},
       {"POST", "/api/v1/auth/logout", kSignedIn, "End the session (204)", HandleLogout},
+      {"POST", "/api/v1/auth/logout-all", kSignedIn,
+       "End every session of the signed-in user, on every device (204; audited)", HandleLogoutAll},
+      {"POST", "/api/v1/auth/password", kSignedIn,
+       "Change one's password {current_password, new_password}: 204, every session of the user "
+       "ends (sign in again); 403 when the current password is wrong (counts as a failed "
+       "sign-in); audited",
+       HandleChangePassword},
       {"GET", "/api/v1/auth/me", kSignedIn, "The signed-in user and the server's decision date",
        HandleMe},
       {"GET", "/api/v1/users", kRoleAdmin, "Users", HandleListUsers},

@@ -116,6 +116,17 @@ core::Status DeleteSession(Db& db, std::string_view token_hash) {
   return db.Exec("DELETE FROM sessions WHERE token_hash = ?", token_hash);
 }
 
+core::StatusOr<int64_t> DeleteUserSessions(Db& db, int64_t user_id) {
+  CORE_ASSIGN_OR_RETURN(int64_t n,
+                        db.QueryInt("SELECT COUNT(*) FROM sessions WHERE user_id = ?", user_id));
+  CORE_RETURN_IF_ERROR(db.Exec("DELETE FROM sessions WHERE user_id = ?", user_id));
+  return n;
+}
+
+core::Status UpdatePasswordHash(Db& db, int64_t user_id, const std::string& password_hash) {
+  return db.Exec("UPDATE users SET password_hash = ? WHERE id = ?", password_hash, user_id);
+}
+
 core::Status DeleteStaleSessions(Db& db, int64_t now, int64_t idle_seconds) {
   return db.Exec("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at + ? <= ?", now,
                  idle_seconds, now);

@@ -43,6 +43,9 @@ core::Status InsertSession(Db& db, const SessionRecord& session);
 core::StatusOr<std::optional<SessionRecord>> FindSession(Db& db, std::string_view token_hash);
 core::Status TouchSession(Db& db, std::string_view token_hash, int64_t now);
 core::Status DeleteSession(Db& db, std::string_view token_hash);
+// Ends every session of the user; how many there were.
+core::StatusOr<int64_t> DeleteUserSessions(Db& db, int64_t user_id);
+core::Status UpdatePasswordHash(Db& db, int64_t user_id, const std::string& password_hash);
 // Removes sessions past their absolute expiry or idle for longer than idle_seconds.
 core::Status DeleteStaleSessions(Db& db, int64_t now, int64_t idle_seconds);
 

@@ -211,5 +211,64 @@ TEST_CASE("admin lists and creates users; validation writes nothing") {
             .status == 403);
 }
 
+TEST_CASE("signing out everywhere ends every session of the user, and only theirs") {
+  TestServer s({.seed_demo = true});
+  const std::string laptop = s.Login("officer", kOfficerPassword);
+  const std::string phone = s.Login("officer", kOfficerPassword);
+  const std::string colleague = s.Login("officer2", kOfficerPassword);
+  CHECK(s.Post("/api/v1/auth/logout-all", core::Json::object()).status == 401);
+  Response r = s.Post("/api/v1/auth/logout-all", core::Json::object(), phone);
+  CHECK(r.status == 204);
+  CHECK(r.Header("Set-Cookie").find("Max-Age=0") != std::string::npos);
+  CHECK(s.Get("/api/v1/auth/me", laptop).status == 401);
+  CHECK(s.Get("/api/v1/auth/me", phone).status == 401);
+  CHECK(s.Get("/api/v1/auth/me", colleague).status == 200);
+  const std::string admin = s.Login("admin", kAdminPassword);
+  Response audit = s.Get("/api/v1/audit?action=auth.logout_all", admin);
+  REQUIRE(audit.status == 200);
+  REQUIRE(audit.json["items"].size() == 1);
+  CHECK(audit.json["items"][0]["detail"]["sessions"] == 2);
+}
+
+TEST_CASE("changing one's password ends every session; a wrong current password changes nothing") {
+  TestServer s({.seed_demo = true});
+  const std::string a = s.Login("hnby", kEnterprisePassword);
+  const std::string b = s.Login("hnby", kEnterprisePassword);
+  const std::string next = "Hnby#Rotated2026";
+  auto change = [&](const std::string& current, const std::string& to) {
+    return s.Post("/api/v1/auth/password", {{"current_password", current}, {"new_password", to}},
+                  a);
+  };
+  std::unique_ptr<Db> db = s.OpenDb();
+  auto hash = [&] {
+    auto q = db->Query("SELECT password_hash FROM users WHERE username = 'hnby'");
+    REQUIRE(q.ok());
+    REQUIRE(*q->Step());
+    return q->Text(0);
+  };
+  const std::string before = hash();
+  Response wrong = change("not-it", next);
+  CHECK(wrong.status == 403);
+  CHECK(wrong.ErrorCode() == "permission_denied");
+  CHECK(change(kEnterprisePassword, "short").status == 400);  // too weak: refused
+  CHECK(hash() == before);
+  CHECK(s.Get("/api/v1/auth/me", b).status == 200);
+
+  CHECK(change(kEnterprisePassword, next).status == 204);
+  CHECK(hash() != before);
+  CHECK(hash().rfind("$argon2id$", 0) == 0);
+  CHECK(s.Get("/api/v1/auth/me", a).status == 401);
+  CHECK(s.Get("/api/v1/auth/me", b).status == 401);
+  CHECK(s.Post("/api/v1/auth/login", {{"username", "hnby"}, {"password", kEnterprisePassword}})
+            .status == 401);
+  CHECK(s.Login("hnby", next).size() > 0);
+  const std::string admin = s.Login("admin", kAdminPassword);
+  Response audit = s.Get("/api/v1/audit?action=auth.password_changed", admin);
+  REQUIRE(audit.status == 200);
+  REQUIRE(audit.json["items"].size() == 1);
+  CHECK(audit.body.find(next) == std::string::npos);  // never the password itself
+  CHECK(audit.body.find(kEnterprisePassword) == std::string::npos);
+}
+
 }  // namespace
 }  // namespace server::testing

@@ -151,6 +151,78 @@ TEST_CASE("the server prints its address, serves, and exits 0 on SIGTERM") {
   std::fclose(out);
 }
 
+TEST_CASE("--log-requests logs method, path and status, never passwords, tokens or queries") {
+  std::string dir = MakeTempDir();
+  std::vector<std::string> args = Base(dir);
+  args.insert(args.end(), {"--port", "0", "--seed-demo", "--log-requests"});
+  const std::string err_path = dir + "/err";
+  int out_pipe[2];
+  REQUIRE(pipe(out_pipe) == 0);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(out_pipe[1], STDOUT_FILENO);
+    if (std::FILE* err = std::fopen(err_path.c_str(), "w")) dup2(fileno(err), STDERR_FILENO);
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    std::vector<char*> argv;
+    std::string bin = PATROL_SERVER_BIN;
+    argv.push_back(bin.data());
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  FILE* out = fdopen(out_pipe[0], "r");
+  char line[256] = {0};
+  REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
+  const std::string first(line);
+  REQUIRE(first.rfind("listening on http://127.0.0.1:", 0) == 0);
+  const int port = std::stoi(first.substr(first.rfind(':') + 1));
+
+  httplib::Client cli("127.0.0.1", port);
+  auto login =
+      cli.Post("/api/v1/auth/login", R"({"username":"officer","password":"Officer#2026demo"})",
+               "application/json");
+  REQUIRE(login);
+  REQUIRE(login->status == 200);
+  const std::string set_cookie = login->get_header_value("Set-Cookie");
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const std::string token = cookie.substr(cookie.find('=') + 1);
+  REQUIRE(token.size() >= 32);
+  const httplib::Headers with_cookie = {{"Cookie", cookie}};
+  auto search = cli.Get("/api/v1/enterprises?q=QuerySecret42", with_cookie);
+  REQUIRE(search);
+  CHECK(search->status == 200);
+  auto wrong = cli.Post("/api/v1/auth/password", with_cookie,
+                        R"({"current_password":"Wrong#Secret77","new_password":"New#Secret88x"})",
+                        "application/json");
+  REQUIRE(wrong);
+  CHECK(wrong->status == 403);
+  auto bad_login =
+      cli.Post("/api/v1/auth/login", R"({"username":"officer","password":"Guess#Secret99"})",
+               "application/json");
+  REQUIRE(bad_login);
+  CHECK(bad_login->status == 401);
+
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  std::fclose(out);
+  const std::string log = ReadFile(err_path).value();
+  CHECK(log.find("POST /api/v1/auth/login 200") != std::string::npos);
+  CHECK(log.find("GET /api/v1/enterprises 200") != std::string::npos);
+  CHECK(log.find("POST /api/v1/auth/password 403") != std::string::npos);
+  for (const std::string secret :
+       {std::string("Officer#2026demo"), std::string("Wrong#Secret77"),
+        std::string("New#Secret88x"), std::string("Guess#Secret99"), std::string("QuerySecret42"),
+        token, std::string("Admin#2026demo")}) {
+    CAPTURE(secret);
+    CHECK(log.find(secret) == std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace server::testing
 

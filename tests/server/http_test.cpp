@@ -85,6 +85,8 @@ TEST_CASE("every route has a happy path") {
   std::string admin = s.Login("admin", kAdminPassword);
   std::string officer = s.Login("officer", kOfficerPassword);
   std::string hnby = s.Login("hnby", kEnterprisePassword);
+  const std::string zzpay = s.Login("zzpay", kEnterprisePassword);  // changes its password
+  const std::string ztlog = s.Login("ztlog", kEnterprisePassword);  // signs out everywhere
   int64_t hnby_id = s.Get("/api/v1/auth/me", hnby).json["enterprise"]["id"].get<int64_t>();
   std::string csv = s.Get("/api/v1/reference/controls", admin).body;
   core::Json policy = s.Get("/api/v1/policy", admin).json["document"];
@@ -192,6 +194,14 @@ TEST_CASE("every route has a happy path") {
        {{"username", "officer2"}, {"password", kOfficerPassword}},
        200},
       {"GET", "/api/v1/auth/me", "/api/v1/auth/me", hnby, nullptr, 200},
+      {"POST", "/api/v1/auth/logout-all", "/api/v1/auth/logout-all", ztlog, core::Json::object(),
+       204},
+      {"POST",
+       "/api/v1/auth/password",
+       "/api/v1/auth/password",
+       zzpay,
+       {{"current_password", kEnterprisePassword}, {"new_password", "Zzpay#Changed2026"}},
+       204},
       {"GET", "/api/v1/users", "/api/v1/users", admin, nullptr, 200},
       {"POST",
        "/api/v1/users",
