@@ -50,6 +50,7 @@ const ROUTES = [
   {re: /^\/stocktakes\/(\d+)$/, view: 'stocktake_detail', roles: ANY},
   {re: /^\/findings$/, view: 'findings', roles: ANY},
   {re: /^\/risk$/, view: 'risk', roles: OFFICER},
+  {re: /^\/account$/, view: 'account', roles: ANY},
 ];
 
 const NAV = {
@@ -137,7 +138,8 @@ function shell() {
       h('span', null, t('app.title'))),
     h('nav', {class: 'mainnav', 'aria-label': t('nav.label')}, nav),
     h('div', {class: 'userbox'},
-      user ? h('span', {id: 'current-user', class: 'who', 'data-role': user.role},
+      user ? h('a', {id: 'current-user', class: 'who', 'data-role': user.role, href: '#/account',
+                     title: t('account.title')},
                user.display_name || user.username, ' · ', enumLabel('role_user', user.role)) : null,
       session.today ? h('span', {class: 'today', id: 'server-today'},
                         t('app.today'), ' ', session.today) : null,
@@ -189,6 +191,12 @@ async function render() {
     signedIn: async () => {
       await loadSession();
       navigate(homeFor(session.user));
+    },
+    // The server ended this session (password changed, signed out everywhere): back to sign-in,
+    // which shows `note`.
+    signedOut: (note) => {
+      clearSession();
+      navigate('#/login', {flash: note});
     },
   };
   try {

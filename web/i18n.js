@@ -24,6 +24,25 @@ const TEXT = {
   'nav.logout': ['退出登录', 'Sign out'],
 
   'login.title': ['登录', 'Sign in'],
+  'account.title': ['我的账号', 'My account'],
+  'account.password': ['修改密码', 'Change password'],
+  'account.password_hint': ['新密码至少 10 个字符；修改后所有设备上的登录都将结束，请用新密码重新登录。',
+                            'At least 10 characters; every session on every device ends ' +
+                            'afterwards: sign in again with the new password.'],
+  'account.current': ['当前密码', 'Current password'],
+  'account.new': ['新密码', 'New password'],
+  'account.again': ['再次输入新密码', 'New password again'],
+  'account.mismatch': ['两次输入的新密码不一致。', 'The two new passwords differ.'],
+  'account.password_go': ['修改密码', 'Change password'],
+  'account.sessions': ['登录会话', 'Sessions'],
+  'account.everywhere_hint': ['结束本账号在所有设备与浏览器上的登录（例如设备遗失时）。',
+                              'End this account\'s sessions on every device and browser (a lost ' +
+                              'laptop, a shared computer).'],
+  'account.everywhere': ['在所有设备上退出', 'Sign out everywhere'],
+  'account.password_changed': ['密码已修改，所有登录均已结束，请用新密码登录。',
+                               'Password changed; every session has ended. Sign in with the new ' +
+                               'password.'],
+  'account.signed_out_everywhere': ['已在所有设备上退出。', 'Signed out on every device.'],
   'login.intro': ['海关监管人员与跨境电商企业用户请使用分配的账号登录。',
                   'Customs officers and CBEC enterprise users sign in with their assigned ' +
                   'account.'],

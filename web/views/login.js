@@ -27,9 +27,12 @@ export async function render(ctx) {
     }
   }
 
+  const note = ctx.flash && ctx.flash.note;
   replace(ctx.el, h('div', {class: 'login-wrap'},
     h('form', {class: 'card login-card', id: 'login-form', onsubmit: onSubmit},
       h('h1', null, t('login.title')),
+      note ? h('p', {class: 'banner banner-ok', id: 'login-note', 'data-note': note},
+               t(`account.${note}`)) : null,
       h('p', {class: 'muted'}, t('login.intro')),
       h('label', {for: 'login-username'}, t('login.username')), username,
       h('label', {for: 'login-password'}, t('login.password')), password,
