@@ -9,9 +9,6 @@
 // overload_read_p99_ms=… overload_shed=… overload_busy=… overload_errors=… overload_stored_ok=…
 #include <httplib.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -31,9 +28,8 @@
 #include "gen/district.h"
 #include "gen/gen_output.h"
 #include "gen/sets.h"
+#include "server_process.h"
 #include "store/db.h"
-
-extern char** environ;
 
 namespace {
 
@@ -47,55 +43,13 @@ using bench::Since;
 
 constexpr uint64_t kDemoLists = 300;  // as `make run`
 
-struct Server {
-  pid_t pid = 0;
-  int port = 0;
-  int out = -1;
-};
-
-Server Start(const std::string& db) {
-  int fds[2];
-  if (pipe(fds) != 0) Die("pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
+server::testing::ServerProcess Start(const std::string& db) {
   const std::string root = PATROL_SOURCE_DIR;
-  std::vector<std::string> args = {PATROL_SERVER_BIN,
-                                   "--db",
-                                   db,
-                                   "--port",
-                                   "0",
-                                   "--today",
-                                   "2026-11-26",
-                                   "--data-dir",
-                                   root + "/data",
-                                   "--web-dir",
-                                   root + "/web",
-                                   "--seed-demo",
-                                   "--demo-lists",
-                                   std::to_string(kDemoLists)};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  Server s;
-  if (posix_spawn(&s.pid, PATROL_SERVER_BIN, &actions, nullptr, argv.data(), environ) != 0) {
-    Die("cannot start the server");
-  }
-  posix_spawn_file_actions_destroy(&actions);
-  close(fds[1]);
-  s.out = fds[0];
-  std::string line;
-  char c = 0;
-  while (read(s.out, &c, 1) == 1) {
-    if (c != '\n') {
-      line += c;
-      continue;
-    }
-    if (std::sscanf(line.c_str(), "listening on http://127.0.0.1:%d", &s.port) == 1) break;
-    line.clear();
-  }
-  if (s.port <= 0) Die("the server did not start");
+  server::testing::ServerProcess s = server::testing::StartServerProcess(
+      PATROL_SERVER_BIN,
+      {"--db", db, "--port", "0", "--today", "2026-11-26", "--data-dir", root + "/data",
+       "--web-dir", root + "/web", "--seed-demo", "--demo-lists", std::to_string(kDemoLists)});
+  if (s.port <= 0) Die("the server did not start: " + s.last_line);
   return s;
 }
 
@@ -251,7 +205,7 @@ int main(int argc, char** argv) {
   const Bodies bodies = MakeBodies(20000);
   std::fprintf(stderr, "bench_load: starting the server (demo with %llu lists)\n",
                static_cast<unsigned long long>(kDemoLists));
-  Server server = Start(db);
+  server::testing::ServerProcess server = Start(db);
   const std::string officer = Login(server.port, "officer", "Officer#2026demo");
   const std::string admin = Login(server.port, "admin", "Admin#2026demo");
   std::atomic<size_t> next{0};
@@ -275,9 +229,7 @@ int main(int argc, char** argv) {
                static_cast<long long>(flood.busy), static_cast<long long>(flood.errors));
   const double rss = PeakRssMbOf(server.pid);
   kill(server.pid, SIGTERM);
-  int status = 0;
-  waitpid(server.pid, &status, 0);
-  close(server.out);
+  server::testing::ReapServerProcess(server);
 
   // Every acknowledged set stored once; nothing of a refused one.
   core::StatusOr<std::unique_ptr<server::Db>> store = server::Db::Open(db);

@@ -7,9 +7,6 @@
 // half-written. The sleep before each kill is the fault injected, not a synchronisation: the
 // checks hold whenever the kill lands.
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -22,61 +19,24 @@
 #include <thread>
 
 #include "ceb_fixtures.h"
+#include "server_process.h"
 #include "store/db.h"
 #include "test_server.h"
-
-extern char** environ;
 
 namespace server::testing {
 namespace {
 
-struct ServerProcess {
-  pid_t pid = 0;
-  int port = 0;
-  int out = -1;  // the read end of its stdout, kept open until it is gone
-};
-
-// Starts the server binary on `db` with a free port and waits for its "listening on" line.
+// Starts the server binary on `db` with a free port (the demo seeded on the first start).
 ServerProcess StartServer(const std::string& db) {
-  int pipe_fds[2];
-  REQUIRE(pipe(pipe_fds) == 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   const std::string root = PATROL_SOURCE_DIR;
-  std::vector<std::string> args = {
-      PATROL_SERVER_BIN, "--db",       db,           "--port",       "0",
-      "--today",         kToday,       "--data-dir", root + "/data", "--web-dir",
-      root + "/web",     "--seed-demo"};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  ServerProcess p;
-  REQUIRE(posix_spawn(&p.pid, PATROL_SERVER_BIN, &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipe_fds[1]);
-  p.out = pipe_fds[0];
-  // Reads its stdout up to the line naming the port (it blocks until the server is ready).
-  std::string seen;
-  char c = 0;
-  while (read(p.out, &c, 1) == 1) {
-    if (c != '\n') {
-      seen += c;
-      continue;
-    }
-    if (std::sscanf(seen.c_str(), "listening on http://127.0.0.1:%d", &p.port) == 1) break;
-    seen.clear();
-  }
-  REQUIRE_MESSAGE(p.port > 0, "the server did not start: " << seen);
+  ServerProcess p = StartServerProcess(PATROL_SERVER_BIN,
+                                       {"--db", db, "--port", "0", "--today", kToday, "--data-dir",
+                                        root + "/data", "--web-dir", root + "/web", "--seed-demo"});
+  REQUIRE_MESSAGE(p.port > 0, "the server did not start: " << p.last_line);
   return p;
 }
 
-void Reap(ServerProcess& p) {
-  int status = 0;
-  waitpid(p.pid, &status, 0);
-  close(p.out);
-}
+void Reap(ServerProcess& p) { ReapServerProcess(p); }
 
 // POST /api/v1/messages of one set; the status (0 when the connection failed or broke).
 int Send(int port, const std::string& cookie, const CebSet& set, core::Json* receipts) {
@@ -183,7 +143,6 @@ TEST_CASE("e2e: a server SIGKILLed 20 times while messages stream in loses nothi
   CHECK(restarts == kKills);
   kill(server.pid, SIGKILL);
   Reap(server);
-  server.pid = 0;
 
   core::StatusOr<std::unique_ptr<Db>> opened = Db::Open(db);
   REQUIRE(opened.ok());

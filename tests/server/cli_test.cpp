@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/files.h"
+#include "server_process.h"
 #include "test_server.h"
 
 namespace server::testing {
@@ -156,30 +157,9 @@ TEST_CASE("--log-requests logs method, path and status, never passwords, tokens 
   std::vector<std::string> args = Base(dir);
   args.insert(args.end(), {"--port", "0", "--seed-demo", "--log-requests"});
   const std::string err_path = dir + "/err";
-  int out_pipe[2];
-  REQUIRE(pipe(out_pipe) == 0);
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    dup2(out_pipe[1], STDOUT_FILENO);
-    if (std::FILE* err = std::fopen(err_path.c_str(), "w")) dup2(fileno(err), STDERR_FILENO);
-    close(out_pipe[0]);
-    close(out_pipe[1]);
-    std::vector<char*> argv;
-    std::string bin = PATROL_SERVER_BIN;
-    argv.push_back(bin.data());
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  FILE* out = fdopen(out_pipe[0], "r");
-  char line[256] = {0};
-  REQUIRE(std::fgets(line, sizeof line, out) != nullptr);
-  const std::string first(line);
-  REQUIRE(first.rfind("listening on http://127.0.0.1:", 0) == 0);
-  const int port = std::stoi(first.substr(first.rfind(':') + 1));
+  ServerProcess server = StartServerProcess(PATROL_SERVER_BIN, args, err_path);
+  REQUIRE_MESSAGE(server.port > 0, server.last_line);
+  const int port = server.port;
 
   httplib::Client cli("127.0.0.1", port);
   auto login =
@@ -206,10 +186,8 @@ TEST_CASE("--log-requests logs method, path and status, never passwords, tokens 
   REQUIRE(bad_login);
   CHECK(bad_login->status == 401);
 
-  REQUIRE(kill(pid, SIGTERM) == 0);
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  std::fclose(out);
+  REQUIRE(kill(server.pid, SIGTERM) == 0);
+  ReapServerProcess(server);
   const std::string log = ReadFile(err_path).value();
   CHECK(log.find("POST /api/v1/auth/login 200") != std::string::npos);
   CHECK(log.find("GET /api/v1/enterprises 200") != std::string::npos);
