@@ -63,6 +63,16 @@ else
   failed=$((failed + 1)); failed_suites+=("browser (not run)")
 fi
 
+# What failed, last, so that the tail of the output (all a CI report may keep) says it.
+if [ ${#failed_suites[@]} -gt 0 ]; then
+  echo
+  echo "== failure details"
+  for log in build/dev-test.log build/wasm-test.log build/fuzz-test.log; do
+    [ -f "$log" ] && grep -E -B4 -A4 '(ERROR|FATAL ERROR|TEST CASE):' "$log" | head -30
+  done
+  [ -f build/browser-test.log ] &&
+    grep -E -A30 '^\s*not ok' build/browser-test.log | grep -vE '^\s*$' | head -30
+fi
 echo
 [ ${#failed_suites[@]} -gt 0 ] && echo "failed: ${failed_suites[*]}"
 echo "summary: $passed passed, $failed failed"

@@ -35,11 +35,14 @@ struct AppConfig {
   SessionConfig session;
   PasswordParams password = PasswordParams::Interactive();
   NowFn now;  // defaults to the system clock
-  size_t threads = 16;
+  size_t threads = 32;
   // Load shedding (http/shedding_pool.h): connections waiting for a worker beyond either limit
-  // are answered 503 with Retry-After instead of queueing without bound.
+  // are answered 503 with Retry-After instead of queueing without bound. An idle kept-alive
+  // connection holds its worker until keep-alive ends (a browser keeps up to six per profile),
+  // so on a quiet server a newcomer may wait that long: the wait limit must exceed it.
   size_t max_queued_connections = 256;
-  int64_t max_queue_wait_ms = 2000;
+  int64_t max_queue_wait_ms = 5000;
+  int64_t keep_alive_seconds = 2;
   size_t payload_max_bytes = 10u << 20;  // a full hs8 list upload is ~1.1 MB of CSV
   bool log_requests = false;             // method, path, status to stderr; never bodies/cookies
   int login_max_failures = 10;           // per username within login_window_seconds -> 429

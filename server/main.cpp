@@ -42,11 +42,11 @@ constexpr const char* kUsage = R"(usage: server [flags]
   --crawler-token-file FILE    where --demo-shops writes the crawler's token (var/crawler.token)
   --today YYYY-MM-DD           fixed decision date (tests); default: today in China (UTC+8)
   --session-idle-minutes N     sign out after N idle minutes (default 30)
-  --threads N                  worker threads serving connections (default 16)
+  --threads N                  worker threads serving connections (default 32)
   --max-queued N               connections waiting for a worker beyond which new ones are
                                answered 503 (default 256)
   --max-queue-wait-ms N        a connection that waited longer for a worker is answered 503
-                               (default 2000)
+                               (default 5000; more than the 2 s keep-alive)
   --session-hours N            absolute session lifetime in hours (default 12)
   --log-requests               log method, path and status of each request to stderr
   --load-list NAME=FILE        store FILE as a new version of list NAME and exit
@@ -172,6 +172,11 @@ Flags ParseFlags(int argc, char** argv) {
     }
   }
   if (!f.list_version.empty() && f.load_list.empty()) BadFlag("--list-version needs --load-list");
+  if (f.config.max_queue_wait_ms <= f.config.keep_alive_seconds * 1000) {
+    BadFlag("--max-queue-wait-ms must be more than the keep-alive of " +
+            std::to_string(f.config.keep_alive_seconds) +
+            " s, or an idle browser connection makes a quiet server answer 503");
+  }
   if (!f.import_path.empty() && !f.load_list.empty()) {
     BadFlag("--import and --load-list exclude each other");
   }

@@ -212,7 +212,13 @@ void HttpServer::Configure() {
   // response goes out in two writes (headers, then body).
   s.set_tcp_nodelay(true);
   s.set_keep_alive_max_count(100);
-  s.set_keep_alive_timeout(5);
+  s.set_keep_alive_timeout(cfg.keep_alive_seconds);
+  // A kept-alive connection holds its worker; while others wait for one, it is asked to close.
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    if (SheddingPool::Backlogged() && !res.has_header("Connection")) {
+      res.set_header("Connection", "close");
+    }
+  });
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
   s.set_default_headers({

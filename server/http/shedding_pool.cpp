@@ -5,6 +5,7 @@ namespace server {
 namespace {
 
 thread_local bool g_shedding = false;
+thread_local const std::atomic<size_t>* g_waiting = nullptr;  // the pool of this worker
 
 }  // namespace
 
@@ -23,6 +24,7 @@ void SheddingPool::enqueue(std::function<void()> fn) {
     std::lock_guard<std::mutex> lock(mu_);
     Task t{std::move(fn), now_(), queue_.size() >= max_queued_};
     queue_.push_back(std::move(t));
+    waiting_ = queue_.size();
   }
   ready_.notify_one();
 }
@@ -42,12 +44,15 @@ void SheddingPool::shutdown() {
 
 bool SheddingPool::Shedding() { return g_shedding; }
 
+bool SheddingPool::Backlogged() { return g_waiting != nullptr && g_waiting->load() > 0; }
+
 SheddingPool::Counts SheddingPool::counts() const {
   std::lock_guard<std::mutex> lock(mu_);
   return counts_;
 }
 
 void SheddingPool::Work() {
+  g_waiting = &waiting_;
   for (;;) {
     Task t;
     {
@@ -56,6 +61,7 @@ void SheddingPool::Work() {
       if (queue_.empty()) return;  // stopping, and nothing left to run
       t = std::move(queue_.front());
       queue_.pop_front();
+      waiting_ = queue_.size();
       if (now_() - t.queued_at > max_wait_) t.shed = true;
       ++(t.shed ? counts_.shed : counts_.served);
     }

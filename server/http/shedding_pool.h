@@ -4,11 +4,14 @@
 // shed mode: its requests are answered 503 with Retry-After at once (the pre-routing handler
 // reads Shedding()), without touching the database, and the client is asked to close. So under a
 // flood the server keeps answering, its memory stays bounded, and what it accepts it serves
-// within `max_wait` of queueing. Threads only; no I/O of its own.
+// within `max_wait` of queueing. A worker serves one connection for as long as it is kept alive,
+// so while connections wait, responses ask their clients to close (Backlogged()) and the workers
+// move on to the waiting ones. Threads only; no I/O of its own.
 #pragma once
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -36,6 +39,8 @@ class SheddingPool : public httplib::TaskQueue {
 
   // True on a worker thread while it runs a connection taken in shed mode.
   static bool Shedding();
+  // True on a worker thread while other connections wait for a worker of its pool.
+  static bool Backlogged();
 
   struct Counts {
     uint64_t served = 0;  // connections run normally
@@ -57,6 +62,7 @@ class SheddingPool : public httplib::TaskQueue {
   mutable std::mutex mu_;
   std::condition_variable ready_;
   std::deque<Task> queue_;
+  std::atomic<size_t> waiting_{0};  // queue_.size(), readable without the lock
   bool stopping_ = false;
   Counts counts_;
   std::vector<std::thread> workers_;

@@ -55,6 +55,10 @@ TEST_CASE("--help exits 0; bad flags exit 2 with a message") {
   CHECK(RunServer({"--port", "99999"}).exit_code == 2);
   CHECK(RunServer({"--today", "2026-02-30"}).exit_code == 2);
   CHECK(RunServer({"--port"}).exit_code == 2);
+  // A wait limit within the keep-alive would shed connections on a quiet server.
+  Run short_wait = RunServer({"--max-queue-wait-ms", "2000"});
+  CHECK(short_wait.exit_code == 2);
+  CHECK(short_wait.err.find("keep-alive") != std::string::npos);
 }
 
 TEST_CASE("--load-list stores good input and refuses bad input, storing nothing") {
@@ -192,7 +196,7 @@ TEST_CASE("--log-requests logs method, path and status, never passwords, tokens 
   CHECK(log.find("POST /api/v1/auth/login 200") != std::string::npos);
   CHECK(log.find("GET /api/v1/enterprises 200") != std::string::npos);
   CHECK(log.find("POST /api/v1/auth/password 403") != std::string::npos);
-  for (const std::string secret :
+  for (const std::string& secret :
        {std::string("Officer#2026demo"), std::string("Wrong#Secret77"),
         std::string("New#Secret88x"), std::string("Guess#Secret99"), std::string("QuerySecret42"),
         token, std::string("Admin#2026demo")}) {

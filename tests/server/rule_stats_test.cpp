@@ -224,5 +224,17 @@ TEST_CASE("an adaptive rule is routed with its record counted from real inspecti
   CHECK(RowOf(stats, "adaptive-199")["adaptive"]["min_inspections"] == 3);
 }
 
+TEST_CASE("a rule cannot take the id 'stats', which the statistics route answers") {
+  TestServer s({.seed_demo = true});
+  std::string admin = s.Login("admin", kAdminPassword);
+  const int64_t audit = s.Count("audit_log");
+  Response r = s.Put("/api/v1/routing/rules/stats",
+                     {{"rule", TestRule("stats", "list.lines >= 1", "manual_review", 10)}}, admin);
+  CHECK(r.status == 422);
+  CHECK(r.body.find("reserved") != std::string::npos);
+  CHECK(s.Count("audit_log") == audit);
+  CHECK(s.Get("/api/v1/routing/rules/stats", admin).json["rules"].is_array());
+}
+
 }  // namespace
 }  // namespace server::testing

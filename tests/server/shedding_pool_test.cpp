@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_server.h"
@@ -82,6 +83,53 @@ TEST_CASE("shedding pool: within the limits, every connection is served in order
   CHECK(shed.load() == 0);
   CHECK(pool.counts().served == 50);
   CHECK(SheddingPool::Shedding() == false);  // only inside a shed connection
+}
+
+TEST_CASE("shedding pool: a worker knows when connections wait for one") {
+  SheddingPool pool(1, 10, std::chrono::milliseconds(60000));
+  Latch latch;
+  std::vector<bool> backlogged;  // as seen by the first task, then by the second
+  pool.enqueue([&] {
+    latch.Enter();
+    backlogged.push_back(SheddingPool::Backlogged());
+  });
+  latch.WaitEntered();
+  pool.enqueue([&] { backlogged.push_back(SheddingPool::Backlogged()); });
+  latch.Open();
+  pool.shutdown();
+  CHECK(backlogged == std::vector<bool>{true, false});
+  CHECK(SheddingPool::Backlogged() == false);  // not a worker
+}
+
+TEST_CASE("a kept-alive connection is asked to close while another waits, which is then served") {
+  TestServer s({.threads = 1});
+  httplib::Client holder("127.0.0.1", s.port());
+  holder.set_keep_alive(true);
+  auto first = holder.Get("/api/v1/health");
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK(first->get_header_value("Connection") != "close");  // nobody waits: kept alive
+
+  // The only worker now serves `holder`'s connection; a second client queues behind it.
+  std::atomic<int> waiter_status{0};
+  std::thread waiter([&] {
+    httplib::Client c("127.0.0.1", s.port());
+    auto r = c.Get("/api/v1/health");
+    waiter_status = r ? r->status : -1;
+  });
+  // Each request on the kept-alive connection is answered; the first one answered after the
+  // waiter's connection was queued asks the holder to close.
+  bool asked_to_close = false;
+  for (int i = 0; i < 100000 && !asked_to_close; ++i) {
+    auto r = holder.Get("/api/v1/health");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    asked_to_close = r->get_header_value("Connection") == "close";
+  }
+  CHECK(asked_to_close);
+  holder.stop();
+  waiter.join();
+  CHECK(waiter_status.load() == 200);  // served, not shed: it waited for a request, not 5 s
 }
 
 TEST_CASE("a shed connection is answered 503 with Retry-After and a JSON error, API or file") {

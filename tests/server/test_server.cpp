@@ -117,6 +117,7 @@ TestServer::TestServer(Options options, SeedFn routing_seed) {
   c.now = [this] { return now_.load(); };
   c.routing_seed = std::move(routing_seed);
   c.max_queued_connections = options.max_queued_connections;
+  c.threads = options.threads;
   core::StatusOr<std::unique_ptr<App>> app = App::Open(c);
   REQUIRE_MESSAGE(app.ok(), app.status().ToString());
   app_ = std::move(app).value();

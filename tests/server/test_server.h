@@ -28,6 +28,7 @@ struct Options {
   bool seed_demo = false;
   // AppConfig::max_queued_connections (0: every connection is shed, for the 503 test).
   size_t max_queued_connections = 256;
+  size_t threads = 8;  // AppConfig::threads
 };
 
 // A source of routing and inspector draw seeds (AppConfig::routing_seed).

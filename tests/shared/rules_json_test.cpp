@@ -68,6 +68,16 @@ TEST_CASE("every problem of a rule is reported, in field order") {
   }
 }
 
+TEST_CASE("the rule id 'stats' is reserved: GET /routing/rules/stats could not read it back") {
+  Json doc = RuleDoc();
+  doc["id"] = "stats";
+  ParsedRule p = RuleFromJson(doc, RulesSchema());
+  CHECK_FALSE(p.rule.has_value());
+  CHECK(Codes(p) == std::vector<std::string>{"id:RULE_FIELD_INVALID"});
+  doc["id"] = "stats-2";
+  CHECK(RuleFromJson(doc, RulesSchema()).rule.has_value());
+}
+
 TEST_CASE("validity windows are inclusive and ordered") {
   Json doc = RuleDoc();
   doc["valid_from"] = "2026-05-01";

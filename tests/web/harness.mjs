@@ -26,8 +26,10 @@ export const HNBY_USER = {username: 'hnby', password: 'Ent#2026demo'};
 
 // One server + browser for a test file. start() in before(), stop() in after().
 export class Stack {
-  constructor(prefix) {
+  // serverArgs: extra flags for the server (e.g. a small --threads pool).
+  constructor(prefix, {serverArgs = []} = {}) {
     this.prefix = prefix;
+    this.serverArgs = serverArgs;
     this.shot = 0;
     this.log = '';
     this.proc = null;
@@ -56,7 +58,7 @@ export class Stack {
     const proc = spawn(SERVER, ['--port', '0', '--db', dbPath, '--data-dir', 'data',
                                 '--web-dir', 'web',
                                 '--wasm-dir', path.join(WASM_BUILD, 'wasm-ui'),
-                                '--seed-demo', '--today', TODAY],
+                                '--seed-demo', '--today', TODAY, ...this.serverArgs],
                        {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']});
     this.proc = proc;
     proc.stderr.on('data', (d) => { this.log += d; });

@@ -51,7 +51,10 @@ class RuleReader {
     }
     Rule rule;
     if (std::optional<std::string> id = Text("id", 64, "规则编号", "the rule id")) {
-      if (ValidId(*id)) {
+      if (*id == "stats") {  // GET /routing/rules/stats reads the rules' hit statistics
+        Add(Invalid("id", "规则编号 stats 为系统保留，请换一个",
+                    "the rule id 'stats' is reserved (the API's rule statistics); choose another"));
+      } else if (ValidId(*id)) {
         rule.id = *id;
       } else {
         Add(Invalid("id",
