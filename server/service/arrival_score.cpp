@@ -1,6 +1,8 @@
 // A list at arrival: the consumer models over its neighbourhood, then the newest learned model.
 #include "service/arrival_score.h"
 
+#include <algorithm>
+
 #include "core/learned_features.h"
 #include "core/risk_arrival.h"
 #include "store/learned_repo.h"
@@ -36,18 +38,20 @@ core::StatusOr<ArrivalAssessment> AssessOnArrival(LearnedModelCache& models,
                                                   const RiskHitCounts& run, Db& db,
                                                   int64_t declaration_id, const core::Date& today) {
   ArrivalAssessment out;
-  CORE_ASSIGN_OR_RETURN(std::optional<core::RiskDeclaration> d,
-                        RiskDeclarationById(db, declaration_id));
-  if (!d) return out;
   core::RiskData near;
   near.as_of = today;
+  // The neighbourhood always holds the list itself (store/risk_repo.h).
   CORE_ASSIGN_OR_RETURN(near.declarations, ArrivalNeighbourhood(db, declaration_id));
-  out.hits = core::RunArrivalModels(near, *d, run.thresholds);
+  auto self = std::find_if(near.declarations.begin(), near.declarations.end(),
+                           [&](const core::RiskDeclaration& x) { return x.id == declaration_id; });
+  if (self == near.declarations.end()) return out;
+  const core::RiskDeclaration d = *self;  // a copy: the models read `near` beside it
+  out.hits = core::RunArrivalModels(near, d, run.thresholds);
 
   CORE_ASSIGN_OR_RETURN(std::shared_ptr<const NewestLearnedModel> model, models.Get(db));
   if (!model->usable) return out;
-  core::LearnedRow row = core::LearnedFeatureRow(*d, run.learned);
-  core::LearnedHitIndex(out.hits).RaiseColumns(*d, row.values);
+  core::LearnedRow row = core::LearnedFeatureRow(d, run.learned);
+  core::LearnedHitIndex(out.hits).RaiseColumns(d, row.values);
   ArrivalScore s;
   s.model_id = model->id;
   if (run.run_id > 0) s.hits_run_id = run.run_id;

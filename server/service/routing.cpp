@@ -90,7 +90,8 @@ uint64_t NextSeed(App& app) {
   return seed;
 }
 
-core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in) {
+core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in,
+                                            const RiskHitCounts& hits) {
   const DeclarationRecord& d = *in.declaration;
   const core::Inventory& list = *in.list;
   std::shared_ptr<const ReferenceData> ref = app.reference();
@@ -161,11 +162,10 @@ core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput
   ctx["list"] = std::move(l);
 
   // The newest risk run's hits on this buyer and this enterprise (risk models feed the rules).
-  CORE_ASSIGN_OR_RETURN(std::shared_ptr<const RiskHitCounts> hits, app.risk_hits().Get(db));
   ctx["risk"] = {
-      {"buyer_hits", hits->Of(d.buyer_id_number) + hits->Of(PhoneKey(list.head.buyer_telephone)) +
-                         hits->Of(AddressKey(list.head.consignee_address))},
-      {"enterprise_hits", hits->Of(list.head.ebc_code)}};
+      {"buyer_hits", hits.Of(d.buyer_id_number) + hits.Of(PhoneKey(list.head.buyer_telephone)) +
+                         hits.Of(AddressKey(list.head.consignee_address))},
+      {"enterprise_hits", hits.Of(list.head.ebc_code)}};
 
   CORE_ASSIGN_OR_RETURN(HistoryCounts h, CountHistory(db, list.head.ebc_code,
                                                       today.AddDays(-89).ToIso(), today.ToIso()));
@@ -180,8 +180,8 @@ core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput
 
 core::StatusOr<RoutingOutcome> RouteList(App& app, Db& db, const RoutingInput& in, bool route) {
   RoutingOutcome out;
-  CORE_ASSIGN_OR_RETURN(out.context, BuildRuleContext(app, db, in));
   CORE_ASSIGN_OR_RETURN(std::shared_ptr<const RiskHitCounts> hits, app.risk_hits().Get(db));
+  CORE_ASSIGN_OR_RETURN(out.context, BuildRuleContext(app, db, in, *hits));
   CORE_ASSIGN_OR_RETURN(out.arrival, AssessOnArrival(app.learned_model(), *hits, db,
                                                      in.declaration->id, app.Today()));
   AddArrivalContext(out.arrival, out.context["risk"]);

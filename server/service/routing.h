@@ -40,8 +40,10 @@ struct RoutingInput {
 // ordinary grade of the scale in force, risk low; no enterprise row leaves them unknown),
 // goods.* per line, consumer.* (year to date, lists in 30 days, age), list.*, risk.* (the newest
 // run's hits on the buyer and the enterprise) and history.* (the e-commerce enterprise's last 90
-// days of outcomes). RouteList adds the arrival fields (service/arrival_score.h).
-core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in);
+// days of outcomes). RouteList adds the arrival fields (service/arrival_score.h). `hits`: the
+// newest run's hits (App::risk_hits()), read once per routing.
+core::StatusOr<core::Json> BuildRuleContext(App& app, Db& db, const RoutingInput& in,
+                                            const RiskHitCounts& hits);
 
 struct RoutingOutcome {
   std::string seed;                  // 16 hex digits

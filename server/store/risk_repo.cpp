@@ -249,13 +249,6 @@ core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db) {
   return SelectRiskDeclarations(db, "", "d.status <> 899 AND ?1 = 0", 0);
 }
 
-core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id) {
-  CORE_ASSIGN_OR_RETURN(std::vector<core::RiskDeclaration> found,
-                        SelectRiskDeclarations(db, "", "d.id = ?1", id));
-  if (found.empty()) return std::optional<core::RiskDeclaration>();
-  return std::optional<core::RiskDeclaration>(std::move(found.front()));
-}
-
 // core::ArrivalNeighbourhood in SQL: `near` holds the lists sharing the list's buyer, phone,
 // address or payer (its keys in `k`), and the selection adds every list of their buyers. Each
 // branch is an index search (the contact-key indexes are partial: the `<> ''` terms let the

@@ -18,9 +18,6 @@ namespace server {
 // Every declaration except closed ones (899), with its order's contact keys, hour and declared
 // tax, its list's freight, its payment's payer and its list lines, by id.
 core::StatusOr<std::vector<core::RiskDeclaration>> RiskDeclarations(Db& db);
-// One declaration as the models read it, whatever its status (the learned score at arrival);
-// nullopt when there is none or its date does not read.
-core::StatusOr<std::optional<core::RiskDeclaration>> RiskDeclarationById(Db& db, int64_t id);
 // The lists the arrival models read for list `id` (core::ArrivalNeighbourhood, over the lists a
 // run reads, plus `id` itself): a superset of what they need changes none of the hits on its
 // subjects. Empty when there is no such list.
