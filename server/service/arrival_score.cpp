@@ -10,12 +10,9 @@
 
 namespace server {
 
-core::StatusOr<std::shared_ptr<const NewestLearnedModel>> LearnedModelCache::Get(Db& db) {
-  CORE_ASSIGN_OR_RETURN(const int64_t id, db.QueryInt("SELECT MAX(id) FROM learned_models"));
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (current_->id == id) return current_;
-  }
+namespace {
+
+core::StatusOr<std::shared_ptr<const NewestLearnedModel>> LoadModel(Db& db, int64_t id) {
   auto loaded = std::make_shared<NewestLearnedModel>();
   CORE_ASSIGN_OR_RETURN(std::optional<LearnedModelRecord> m, FindLearnedModel(db, id));
   if (m) {
@@ -29,9 +26,13 @@ core::StatusOr<std::shared_ptr<const NewestLearnedModel>> LearnedModelCache::Get
     loaded->usable = trees->features == core::LearnedFeatureIds();
     loaded->trees = std::move(*trees);
   }
-  std::lock_guard<std::mutex> lock(mu_);
-  if (current_->id < loaded->id) current_ = loaded;
   return std::shared_ptr<const NewestLearnedModel>(loaded);
+}
+
+}  // namespace
+
+core::StatusOr<std::shared_ptr<const NewestLearnedModel>> LearnedModelCache::Get(Db& db) {
+  return cache_.Get(db, "SELECT MAX(id) FROM learned_models", LoadModel);
 }
 
 core::StatusOr<ArrivalAssessment> AssessOnArrival(LearnedModelCache& models,

@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -18,6 +17,7 @@
 #include "core/learned.h"
 #include "core/risk.h"
 #include "core/status.h"
+#include "service/newest_cache.h"
 #include "service/risk_hit_index.h"
 #include "store/db.h"
 
@@ -37,8 +37,7 @@ class LearnedModelCache {
   core::StatusOr<std::shared_ptr<const NewestLearnedModel>> Get(Db& db);
 
  private:
-  std::mutex mu_;
-  std::shared_ptr<const NewestLearnedModel> current_ = std::make_shared<NewestLearnedModel>();
+  NewestCache<NewestLearnedModel> cache_;
 };
 
 struct ArrivalScore {

@@ -14,12 +14,9 @@ int64_t RiskHitCounts::Of(std::string_view subject) const {
   return it == by_subject.end() ? 0 : it->second;
 }
 
-core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
-  CORE_ASSIGN_OR_RETURN(const int64_t run_id, db.QueryInt("SELECT MAX(id) FROM risk_runs"));
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (current_->run_id == run_id) return current_;
-  }
+namespace {
+
+core::StatusOr<std::shared_ptr<const RiskHitCounts>> LoadRun(Db& db, int64_t run_id) {
   auto counts = std::make_shared<RiskHitCounts>();
   counts->run_id = run_id;
   if (run_id > 0) {
@@ -38,9 +35,13 @@ core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
       }
     }
   }
-  std::lock_guard<std::mutex> lock(mu_);
-  if (current_->run_id < run_id) current_ = counts;
   return std::shared_ptr<const RiskHitCounts>(counts);
+}
+
+}  // namespace
+
+core::StatusOr<std::shared_ptr<const RiskHitCounts>> RiskHitIndex::Get(Db& db) {
+  return cache_.Get(db, "SELECT MAX(id) FROM risk_runs", LoadRun);
 }
 
 }  // namespace server

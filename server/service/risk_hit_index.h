@@ -7,13 +7,13 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/learned_features.h"
 #include "core/status.h"
+#include "service/newest_cache.h"
 #include "store/db.h"
 
 namespace server {
@@ -32,8 +32,7 @@ class RiskHitIndex {
   core::StatusOr<std::shared_ptr<const RiskHitCounts>> Get(Db& db);
 
  private:
-  std::mutex mu_;
-  std::shared_ptr<const RiskHitCounts> current_ = std::make_shared<RiskHitCounts>();
+  NewestCache<RiskHitCounts> cache_;
 };
 
 }  // namespace server
