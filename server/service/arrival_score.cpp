@@ -46,7 +46,7 @@ core::StatusOr<ArrivalAssessment> AssessOnArrival(LearnedModelCache& models,
   auto self = std::find_if(near.declarations.begin(), near.declarations.end(),
                            [&](const core::RiskDeclaration& x) { return x.id == declaration_id; });
   if (self == near.declarations.end()) return out;
-  const core::RiskDeclaration d = *self;  // a copy: the models read `near` beside it
+  const core::RiskDeclaration& d = *self;
   out.hits = core::RunArrivalModels(near, d, run.thresholds);
 
   CORE_ASSIGN_OR_RETURN(std::shared_ptr<const NewestLearnedModel> model, models.Get(db));
